@@ -1,0 +1,21 @@
+package dev.temper.cli;
+
+/** The process exit codes, shared by every command. */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int POLICY_FAILED = 1;
+  static final int USAGE = 2;
+  static final int INVALID_INPUT = 3;
+  static final int NETWORK = 4;
+
+  /** The exit code section of {@code --help}. */
+  static final String HELP =
+      "%nExit codes:%n"
+          + "  0  success%n"
+          + "  1  a policy failed (scan findings, failed verification or audit check)%n"
+          + "  2  usage error%n"
+          + "  3  input invalid or not found%n"
+          + "  4  network or registry failure%n";
+
+  private ExitCodes() {}
+}
