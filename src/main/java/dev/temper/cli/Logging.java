@@ -15,7 +15,8 @@ final class Logging {
   static void configure(String[] args) {
     List<String> list = Arrays.asList(args);
     debug = list.contains("--debug");
-    String level = debug ? "debug" : list.contains("-v") || list.contains("--verbose") ? "info" : "warn";
+    String level =
+        debug ? "debug" : list.contains("-v") || list.contains("--verbose") ? "info" : "warn";
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
     System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
     System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");

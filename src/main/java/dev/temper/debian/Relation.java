@@ -33,8 +33,8 @@ public record Relation(String name, String archQualifier, Operator operator, Ver
     }
 
     /**
-     * Parses an operator, accepting the obsolete {@code <} and {@code >}, which mean {@code <=}
-     * and {@code >=}.
+     * Parses an operator, accepting the obsolete {@code <} and {@code >}, which mean {@code <=} and
+     * {@code >=}.
      */
     public static Operator parse(String text) {
       return switch (text) {

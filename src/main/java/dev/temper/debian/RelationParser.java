@@ -97,7 +97,8 @@ public final class RelationParser {
       name = head.substring(0, colon);
       qualifier = head.substring(colon + 1);
       if (qualifier.isEmpty()) {
-        throw new IllegalArgumentException("empty architecture qualifier in '" + text.strip() + "'");
+        throw new IllegalArgumentException(
+            "empty architecture qualifier in '" + text.strip() + "'");
       }
     }
     checkPackageName(name, text);

@@ -47,8 +47,7 @@ public final class Version implements Comparable<Version> {
     if (colon >= 0) {
       String epochText = trimmed.substring(0, colon);
       if (epochText.isEmpty() || !epochText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new IllegalArgumentException(
-            "invalid version '" + text + "': epoch is not a number");
+        throw new IllegalArgumentException("invalid version '" + text + "': epoch is not a number");
       }
       if (epochText.length() > 9) {
         throw new IllegalArgumentException("invalid version '" + text + "': epoch is too big");
