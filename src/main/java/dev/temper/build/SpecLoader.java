@@ -1,0 +1,151 @@
+package dev.temper.build;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.temper.debian.RelationParser;
+import dev.temper.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and checks an image spec file. */
+public final class SpecLoader {
+  /** Spec files larger than this are rejected before parsing. */
+  static final long MAX_SPEC_BYTES = 1 << 20;
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+              YAMLFactory.builder()
+                  .disable(
+                      com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
+                          .WRITE_DOC_START_MARKER)
+                  .build())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+  private SpecLoader() {}
+
+  /**
+   * Loads a spec.
+   *
+   * @throws InvalidInputException naming the file and the field when the spec is missing, malformed
+   *     or inconsistent
+   */
+  public static Spec load(Path file) throws InvalidInputException, IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new InvalidInputException("spec not found: " + file);
+    }
+    if (Files.size(file) > MAX_SPEC_BYTES) {
+      throw new InvalidInputException(file + ": spec is larger than " + MAX_SPEC_BYTES + " bytes");
+    }
+    SpecFile raw;
+    try {
+      raw = YAML.readValue(file.toFile(), SpecFile.class);
+    } catch (UnrecognizedPropertyException e) {
+      throw new InvalidInputException(
+          file + ": unknown field '" + e.getPropertyName() + "' at " + location(e), e);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(file + ": invalid spec: " + e.getOriginalMessage(), e);
+    }
+    if (raw == null) {
+      throw new InvalidInputException(file + ": spec is empty");
+    }
+    Path directory = file.toAbsolutePath().getParent();
+    return check(raw, file, directory);
+  }
+
+  private static Spec check(SpecFile raw, Path file, Path directory) throws InvalidInputException {
+    String name = raw.name != null ? raw.name : stem(file);
+    List<String> architectures = orDefault(raw.architectures, List.of("amd64"));
+    if (raw.repositories == null || raw.repositories.isEmpty()) {
+      throw new InvalidInputException(file + ": 'repositories' must list at least one archive");
+    }
+    List<Spec.RepositorySpec> repositories = new ArrayList<>();
+    Set<String> names = new LinkedHashSet<>();
+    for (int i = 0; i < raw.repositories.size(); i++) {
+      SpecFile.Repository repository = raw.repositories.get(i);
+      String where = file + ": repositories[" + i + "]";
+      if (repository.suites == null || repository.suites.isEmpty()) {
+        throw new InvalidInputException(where + ": 'suites' must list at least one suite");
+      }
+      String label = repository.name != null ? repository.name : "repository-" + i;
+      if (!names.add(label)) {
+        throw new InvalidInputException(where + ": duplicate repository name '" + label + "'");
+      }
+      List<Path> keyrings = new ArrayList<>();
+      for (String keyring : orDefault(repository.keyrings, List.<String>of())) {
+        keyrings.add(directory.resolve(keyring).normalize());
+      }
+      repositories.add(
+          new Spec.RepositorySpec(
+              label,
+              repository.url,
+              repository.suites,
+              orDefault(repository.components, List.of("main")),
+              keyrings));
+    }
+    if (raw.packages == null || raw.packages.isEmpty()) {
+      throw new InvalidInputException(file + ": 'packages' must list at least one package");
+    }
+    List<String> exclude = orDefault(raw.exclude, List.<String>of());
+    for (String entry : exclude) {
+      checkName(file, "exclude", entry);
+    }
+    for (String entry : raw.packages) {
+      String bare = entry.split("[=:]", 2)[0];
+      checkName(file, "packages", bare);
+      if (exclude.contains(bare)) {
+        throw new InvalidInputException(
+            file + ": package '" + bare + "' is both requested and excluded");
+      }
+    }
+    return new Spec(name, architectures, repositories, raw.packages, exclude, directory);
+  }
+
+  private static void checkName(Path file, String field, String name) throws InvalidInputException {
+    try {
+      RelationParser.checkPackageName(name == null ? "" : name, field);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(file + ": " + field + ": " + e.getMessage());
+    }
+  }
+
+  private static <T> List<T> orDefault(List<T> value, List<T> fallback) {
+    return value == null || value.isEmpty() ? fallback : value;
+  }
+
+  private static String stem(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static String location(JsonProcessingException e) {
+    return e.getLocation() == null ? "?" : "line " + e.getLocation().getLineNr();
+  }
+
+  /** The spec file as written, before defaults and checks. */
+  static final class SpecFile {
+    public String name;
+    public String description;
+    public List<String> architectures;
+    public List<Repository> repositories;
+    public List<String> packages;
+    public List<String> exclude;
+
+    static final class Repository {
+      public String name;
+      public String url;
+      public List<String> suites;
+      public List<String> components;
+      public List<String> keyrings;
+    }
+  }
+}
