@@ -79,10 +79,12 @@ public final class BinaryPackage {
     this.relationFields = Objects.requireNonNull(relationFields, "relationFields");
   }
 
+  /** Returns the package name. */
   public String name() {
     return name;
   }
 
+  /** Returns the package version. */
   public Version version() {
     return version;
   }
@@ -92,6 +94,7 @@ public final class BinaryPackage {
     return architecture;
   }
 
+  /** Returns the {@code Multi-Arch} value, {@link MultiArch#NO} when the field is absent. */
   public MultiArch multiArch() {
     return multiArch;
   }
@@ -106,18 +109,22 @@ public final class BinaryPackage {
     return priority;
   }
 
+  /** Returns the section, such as {@code libs}, or null. */
   public String section() {
     return section;
   }
 
+  /** Returns the source package name. */
   public String sourceName() {
     return sourceName;
   }
 
+  /** Returns the source package version. */
   public Version sourceVersion() {
     return sourceVersion;
   }
 
+  /** Returns {@code Installed-Size} in KiB, 0 when the field is absent. */
   public long installedSizeKib() {
     return installedSizeKib;
   }

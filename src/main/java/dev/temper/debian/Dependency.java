@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
  */
 public record Dependency(List<Relation> alternatives) {
 
+  /** Copies the alternatives and rejects an empty list. */
   public Dependency {
     if (alternatives.isEmpty()) {
       throw new IllegalArgumentException("a dependency needs at least one alternative");

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,30 +17,50 @@ import java.util.Map;
  * downloaded and verified is of no use to a build.
  */
 public final class PackagesParser {
-  private static final String[] FIELDS = {
-    "package",
-    "version",
-    "architecture",
-    "multi-arch",
-    "essential",
-    "priority",
-    "section",
-    "source",
-    "installed-size",
-    "filename",
-    "size",
-    "sha256",
-    "depends",
-    "pre-depends",
-    "provides",
-    "breaks",
-    "conflicts"
+  /** The fields that are kept, as they are spelled in messages; lookup ignores case. */
+  private static final String[] FIELD_NAMES = {
+    "Package",
+    "Version",
+    "Architecture",
+    "Multi-Arch",
+    "Essential",
+    "Priority",
+    "Section",
+    "Source",
+    "Installed-Size",
+    "Filename",
+    "Size",
+    "SHA256",
+    "Depends",
+    "Pre-Depends",
+    "Provides",
+    "Breaks",
+    "Conflicts"
   };
-  private static final byte[][] FIELD_BYTES = new byte[FIELDS.length][];
+
+  private static final int PACKAGE = 0;
+  private static final int VERSION = 1;
+  private static final int ARCHITECTURE = 2;
+  private static final int MULTI_ARCH = 3;
+  private static final int ESSENTIAL = 4;
+  private static final int PRIORITY = 5;
+  private static final int SECTION = 6;
+  private static final int SOURCE = 7;
+  private static final int INSTALLED_SIZE = 8;
+  private static final int FILENAME = 9;
+  private static final int SIZE = 10;
+  private static final int SHA256 = 11;
+  private static final int DEPENDS = 12;
+  private static final int PRE_DEPENDS = 13;
+  private static final int PROVIDES = 14;
+  private static final int BREAKS = 15;
+  private static final int CONFLICTS = 16;
+
+  private static final byte[][] FIELD_BYTES = new byte[FIELD_NAMES.length][];
 
   static {
-    for (int i = 0; i < FIELDS.length; i++) {
-      FIELD_BYTES[i] = FIELDS[i].getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0; i < FIELD_NAMES.length; i++) {
+      FIELD_BYTES[i] = FIELD_NAMES[i].toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     }
   }
 
@@ -49,28 +71,29 @@ public final class PackagesParser {
    *
    * @param origin the index the stanzas come from, recorded on each package
    * @param displayName names the index in error messages
-   * @throws InvalidInputException naming the index, the line and the package of a bad stanza
+   * @throws InvalidInputException with a message {@code INDEX: line N: package NAME: PROBLEM},
+   *     where N is the first line of the bad stanza, or {@code INDEX: line N: PROBLEM} when the
+   *     stanza has no valid Package field or the line itself is malformed
    */
   public static List<BinaryPackage> parse(InputStream in, PackageOrigin origin, String displayName)
       throws IOException, InvalidInputException {
     Deb822Reader reader = new Deb822Reader(in, displayName);
-    StanzaCollector collector = new StanzaCollector(reader, origin, displayName);
+    StanzaCollector collector = new StanzaCollector(origin, displayName);
     reader.read(collector);
     return collector.packages;
   }
 
   /** Collects the wanted fields of one stanza at a time and builds the package at its end. */
   private static final class StanzaCollector implements Deb822Reader.Handler {
-    private final Deb822Reader reader;
     private final PackageOrigin origin;
     private final String displayName;
-    private final String[] values = new String[FIELDS.length];
+    private final String[] values = new String[FIELD_NAMES.length];
     private final List<BinaryPackage> packages = new ArrayList<>();
     // Architectures, priorities, sections and source names repeat thousands of times.
     private final Map<String, String> interned = new HashMap<>();
+    private String duplicateField;
 
-    StanzaCollector(Deb822Reader reader, PackageOrigin origin, String displayName) {
-      this.reader = reader;
+    StanzaCollector(PackageOrigin origin, String displayName) {
       this.origin = origin;
       this.displayName = displayName;
     }
@@ -87,6 +110,9 @@ public final class PackagesParser {
 
     @Override
     public void field(int fieldId, String value) {
+      if (values[fieldId] != null && duplicateField == null) {
+        duplicateField = FIELD_NAMES[fieldId];
+      }
       values[fieldId] = value;
     }
 
@@ -95,56 +121,66 @@ public final class PackagesParser {
       try {
         packages.add(build());
       } catch (IllegalArgumentException e) {
-        String name = values[0] == null ? "stanza at line " + firstLine : "package " + values[0];
-        throw new InvalidInputException(displayName + ": " + name + ": " + e.getMessage(), e);
+        String where = displayName + ": line " + firstLine + ": ";
+        String name = values[PACKAGE];
+        if (name != null && RelationParser.isValidPackageName(name)) {
+          where += "package " + name + ": ";
+        }
+        throw new InvalidInputException(where + e.getMessage(), e);
       } finally {
-        java.util.Arrays.fill(values, null);
+        Arrays.fill(values, null);
+        duplicateField = null;
       }
     }
 
     private BinaryPackage build() {
-      String name = required(0, "Package");
-      RelationParser.checkPackageName(name, name);
-      Version version = Version.parse(required(1, "Version"));
-      String architecture = intern(required(2, "Architecture"));
-      String filename = required(9, "Filename");
-      long size = parseCount(required(10, "Size"), "Size");
-      String sha256 = required(11, "SHA256");
-      if (!isSha256(sha256)) {
-        throw new IllegalArgumentException("invalid SHA256 '" + sha256 + "'");
+      if (duplicateField != null) {
+        throw new IllegalArgumentException("duplicate field " + duplicateField);
       }
-      checkPoolPath(filename);
+      String name = required(PACKAGE);
+      if (!RelationParser.isValidPackageName(name)) {
+        throw new IllegalArgumentException("invalid package name '" + name + "'");
+      }
+      Version version = parseVersion(required(VERSION), "Version");
+      String architecture = intern(required(ARCHITECTURE));
+      String filename = StanzaChecks.checkFilename(required(FILENAME));
+      long size = StanzaChecks.parseCount(required(SIZE), "Size");
+      String sha256 = StanzaChecks.checkSha256(required(SHA256));
+      StanzaChecks.checkArchitecture(architecture);
 
       String sourceName = name;
       Version sourceVersion = version;
-      String source = values[7];
+      String source = values[SOURCE];
       if (source != null && !source.isEmpty()) {
         int open = source.indexOf('(');
+        sourceName = (open < 0 ? source : source.substring(0, open)).strip();
         if (open >= 0) {
-          int close = source.indexOf(')', open);
-          if (close < 0) {
-            throw new IllegalArgumentException("invalid Source '" + source + "'");
-          }
-          sourceVersion = Version.parse(source.substring(open + 1, close).strip());
-          sourceName = source.substring(0, open).strip();
-        } else {
-          sourceName = source;
+          sourceVersion = parseSourceVersion(source, open);
         }
-        RelationParser.checkPackageName(sourceName, source);
+        if (!RelationParser.isValidPackageName(sourceName)) {
+          throw new IllegalArgumentException("invalid Source '" + source + "': invalid name");
+        }
         sourceName = intern(sourceName);
       }
 
-      long installedSize = values[8] == null ? 0 : parseCount(values[8], "Installed-Size");
+      String installed = values[INSTALLED_SIZE];
+      long installedSize =
+          installed == null ? 0 : StanzaChecks.parseCount(installed, "Installed-Size");
       BinaryPackage.Fields relations =
-          new BinaryPackage.Fields(values[12], values[13], values[14], values[15], values[16]);
+          new BinaryPackage.Fields(
+              values[DEPENDS],
+              values[PRE_DEPENDS],
+              values[PROVIDES],
+              values[BREAKS],
+              values[CONFLICTS]);
       return new BinaryPackage(
           name,
           version,
           architecture,
-          MultiArch.parse(values[3]),
-          "yes".equalsIgnoreCase(values[4]),
-          intern(values[5]),
-          intern(values[6]),
+          MultiArch.parse(values[MULTI_ARCH]),
+          "yes".equalsIgnoreCase(values[ESSENTIAL]),
+          intern(values[PRIORITY]),
+          intern(values[SECTION]),
           sourceName,
           sourceVersion,
           installedSize,
@@ -155,61 +191,37 @@ public final class PackagesParser {
           relations);
     }
 
-    private String required(int field, String fieldName) {
+    private static Version parseSourceVersion(String source, int open) {
+      int close = source.indexOf(')', open);
+      if (close < 0 || !source.substring(close + 1).isBlank()) {
+        throw new IllegalArgumentException(
+            "invalid Source '" + source + "': expected 'name' or 'name (version)'");
+      }
+      try {
+        return Version.parse(source.substring(open + 1, close));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("invalid Source '" + source + "': " + e.getMessage());
+      }
+    }
+
+    private static Version parseVersion(String text, String fieldName) {
+      try {
+        return Version.parse(text);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("invalid " + fieldName + ": " + e.getMessage());
+      }
+    }
+
+    private String required(int field) {
       String value = values[field];
       if (value == null || value.isEmpty()) {
-        throw new IllegalArgumentException("missing field " + fieldName);
+        throw new IllegalArgumentException("missing field " + FIELD_NAMES[field]);
       }
       return value;
     }
 
     private String intern(String value) {
       return value == null ? null : interned.computeIfAbsent(value, v -> v);
-    }
-  }
-
-  private static long parseCount(String text, String fieldName) {
-    if (text.isEmpty() || text.length() > 18) {
-      throw new IllegalArgumentException("invalid " + fieldName + " '" + text + "'");
-    }
-    long result = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c < '0' || c > '9') {
-        throw new IllegalArgumentException("invalid " + fieldName + " '" + text + "'");
-      }
-      result = result * 10 + (c - '0');
-    }
-    return result;
-  }
-
-  static boolean isSha256(String text) {
-    if (text.length() != 64) {
-      return false;
-    }
-    for (int i = 0; i < 64; i++) {
-      char c = text.charAt(i);
-      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /**
-   * Rejects a Filename that could reach outside the archive: absolute paths, {@code ..} segments,
-   * backslashes and control characters.
-   */
-  private static void checkPoolPath(String filename) {
-    boolean bad = filename.startsWith("/") || filename.contains("\\") || filename.contains("//");
-    for (String segment : filename.split("/")) {
-      bad |= segment.equals("..") || segment.equals(".");
-    }
-    for (int i = 0; i < filename.length() && !bad; i++) {
-      bad = filename.charAt(i) < 0x20 || filename.charAt(i) == 0x7f;
-    }
-    if (bad) {
-      throw new IllegalArgumentException("unsafe Filename '" + filename + "'");
     }
   }
 }

@@ -6,8 +6,17 @@ import java.util.List;
 /**
  * Parses relationship fields ({@code Depends}, {@code Pre-Depends}, {@code Provides}, {@code
  * Breaks}, {@code Conflicts}) of binary package stanzas, following Debian policy section 7.1.
+ *
+ * <p>Whitespace, including the line breaks of a folded field, may appear anywhere between tokens.
+ * One trailing comma is accepted, as apt accepts it, but other empty entries are rejected, as dpkg
+ * and apt reject them. Architecture restrictions ({@code [amd64]}) and build profiles ({@code
+ * <!nocheck>}) belong to source package fields only and are rejected, as dpkg rejects them in
+ * binary package fields.
  */
 public final class RelationParser {
+  /** Maximum length, in characters, of the input excerpt that an error message quotes. */
+  private static final int MAX_QUOTE = 200;
+
   private RelationParser() {}
 
   /**
@@ -15,20 +24,29 @@ public final class RelationParser {
    *
    * @param field the field value, possibly folded over several lines; null or blank gives an empty
    *     list
-   * @throws IllegalArgumentException naming the entry that is malformed
+   * @throws IllegalArgumentException naming the entry that is malformed and the problem
    */
   public static List<Dependency> parseDependencies(String field) {
     List<Dependency> result = new ArrayList<>();
     if (field == null || field.isBlank()) {
       return result;
     }
-    for (String entry : field.split(",")) {
+    String[] entries = field.split(",", -1);
+    for (int i = 0; i < entries.length; i++) {
+      String entry = entries[i];
       if (entry.isBlank()) {
-        // dpkg tolerates an empty entry left by a trailing comma.
-        continue;
+        if (i > 0 && i == entries.length - 1) {
+          break;
+        }
+        throw new IllegalArgumentException(
+            "invalid relationship field '" + quote(field) + "': empty entry");
       }
       List<Relation> alternatives = new ArrayList<>();
-      for (String alternative : entry.split("\\|")) {
+      for (String alternative : entry.split("\\|", -1)) {
+        if (alternative.isBlank()) {
+          throw new IllegalArgumentException(
+              "invalid dependency '" + quote(entry) + "': empty alternative");
+        }
         alternatives.add(parseRelation(alternative));
       }
       result.add(new Dependency(alternatives));
@@ -47,7 +65,9 @@ public final class RelationParser {
     for (Dependency dependency : parseDependencies(field)) {
       if (dependency.alternatives().size() != 1) {
         throw new IllegalArgumentException(
-            "alternatives are not allowed here: '" + dependency + "'");
+            "invalid dependency '"
+                + quote(dependency.toString())
+                + "': alternatives ('|') are not allowed in this field");
       }
       result.add(dependency.alternatives().get(0));
     }
@@ -55,82 +75,49 @@ public final class RelationParser {
   }
 
   /**
-   * Parses one relation atom: {@code name[:qualifier] [(op version)] [[arch list]] [<profiles>]}.
-   * Architecture lists and build profiles only appear in source package fields and are ignored.
+   * Parses one relation atom: {@code name[:architecture] [(operator version)]}. The operators are
+   * {@code << <= = >= >>} and the obsolete {@code <} and {@code >}, which mean {@code <=} and
+   * {@code >=}.
+   *
+   * @throws IllegalArgumentException with a message {@code invalid relation 'TEXT': PROBLEM}
    */
   public static Relation parseRelation(String text) {
-    String s = text.strip();
-    int bracket = indexOfAny(s, "[<");
-    if (bracket >= 0 && bracket > s.indexOf(')')) {
-      s = s.substring(0, bracket).strip();
-    }
-    if (s.isEmpty()) {
-      throw new IllegalArgumentException("empty relation in '" + text.strip() + "'");
-    }
-
-    String head = s;
-    Relation.Operator operator = null;
-    Version version = null;
-    int open = s.indexOf('(');
-    if (open >= 0) {
-      int close = s.indexOf(')', open);
-      if (close < 0 || !s.substring(close + 1).isBlank()) {
-        throw new IllegalArgumentException("unbalanced parenthesis in '" + text.strip() + "'");
-      }
-      head = s.substring(0, open).strip();
-      String constraint = s.substring(open + 1, close).strip();
-      int split = 0;
-      while (split < constraint.length() && "<>=".indexOf(constraint.charAt(split)) >= 0) {
-        split++;
-      }
-      if (split == 0) {
-        throw new IllegalArgumentException("missing version operator in '" + text.strip() + "'");
-      }
-      operator = Relation.Operator.parse(constraint.substring(0, split));
-      version = Version.parse(constraint.substring(split).strip());
-    }
-
-    String name = head;
-    String qualifier = null;
-    int colon = head.indexOf(':');
-    if (colon >= 0) {
-      name = head.substring(0, colon);
-      qualifier = head.substring(colon + 1);
-      if (qualifier.isEmpty()) {
-        throw new IllegalArgumentException(
-            "empty architecture qualifier in '" + text.strip() + "'");
-      }
-    }
-    checkPackageName(name, text);
-    return new Relation(name, qualifier, operator, version);
+    return new RelationScanner(text).relation();
   }
 
   /**
    * Checks a package name against policy: lower-case letters, digits and {@code + - .}, at least
    * two characters, starting with a letter or digit.
+   *
+   * @param context the text the name was taken from, quoted in the message
+   * @throws IllegalArgumentException if the name is invalid
    */
   public static void checkPackageName(String name, String context) {
-    boolean valid = name.length() >= 2 && isNameStart(name.charAt(0));
-    for (int i = 1; valid && i < name.length(); i++) {
-      char c = name.charAt(i);
-      valid = isNameStart(c) || c == '+' || c == '-' || c == '.';
-    }
-    if (!valid) {
+    if (!isValidPackageName(name)) {
       throw new IllegalArgumentException(
-          "invalid package name '" + name + "' in '" + context.strip() + "'");
+          "invalid package name '" + quote(name) + "' in '" + quote(context) + "'");
     }
   }
 
-  private static boolean isNameStart(char c) {
+  static boolean isValidPackageName(String name) {
+    boolean valid = name.length() >= 2 && isLowerAlphanumeric(name.charAt(0));
+    for (int i = 1; valid && i < name.length(); i++) {
+      char c = name.charAt(i);
+      valid = isLowerAlphanumeric(c) || c == '+' || c == '-' || c == '.';
+    }
+    return valid;
+  }
+
+  static boolean isLowerAlphanumeric(char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }
 
-  private static int indexOfAny(String s, String chars) {
-    for (int i = 0; i < s.length(); i++) {
-      if (chars.indexOf(s.charAt(i)) >= 0) {
-        return i;
-      }
-    }
-    return -1;
+  /**
+   * Returns the text for quoting in a message: stripped, with each run of whitespace (such as the
+   * line breaks of a folded field) shown as one space, and cut after {@link #MAX_QUOTE} characters.
+   */
+  static String quote(String text) {
+    String flat = text.strip().replaceAll("\\s+", " ");
+    return flat.length() <= MAX_QUOTE ? flat : flat.substring(0, MAX_QUOTE) + "...";
   }
 }

@@ -24,20 +24,34 @@ public final class Version implements Comparable<Version> {
     this.canonical = epoch + ":" + canonicalize(upstream) + "-" + canonicalize(revision);
   }
 
+  /** Maximum epoch that dpkg accepts, because dpkg stores the epoch in a C {@code int}. */
+  static final long MAX_EPOCH = Integer.MAX_VALUE;
+
   /**
-   * Parses a version with the checks dpkg applies.
+   * Parses a version with the checks dpkg applies. Leading and trailing whitespace is ignored, as
+   * dpkg ignores it.
    *
-   * @throws IllegalArgumentException if the text is empty, has a bad epoch, an empty upstream part,
-   *     an upstream part that does not start with a digit, or a character dpkg does not allow
+   * <p>dpkg only warns about an upstream version that does not start with a digit and about
+   * characters outside {@code [A-Za-z0-9.+~-:]} (upstream) or {@code [A-Za-z0-9.+~]} (revision);
+   * this method rejects those too, because the archive never contains them. It also rejects a
+   * signed epoch such as {@code +1}, which dpkg reads through {@code strtol}.
+   *
+   * @throws IllegalArgumentException naming the text and the problem, if the text is null or empty,
+   *     contains whitespace, has an empty, non-numeric or too big epoch, an empty upstream version
+   *     or revision, an upstream version that does not start with a digit, or a character that
+   *     Debian policy does not allow
    */
   public static Version parse(String text) {
-    if (text == null || text.isBlank()) {
-      throw new IllegalArgumentException("invalid version: empty");
+    if (text == null) {
+      throw new IllegalArgumentException("invalid version: null");
     }
     String trimmed = text.strip();
+    if (trimmed.isEmpty()) {
+      throw invalid(text, "version is empty");
+    }
     for (int i = 0; i < trimmed.length(); i++) {
       if (Character.isWhitespace(trimmed.charAt(i))) {
-        throw new IllegalArgumentException("invalid version '" + text + "': contains whitespace");
+        throw invalid(text, "contains whitespace");
       }
     }
 
@@ -45,15 +59,11 @@ public final class Version implements Comparable<Version> {
     String rest = trimmed;
     int colon = trimmed.indexOf(':');
     if (colon >= 0) {
-      String epochText = trimmed.substring(0, colon);
-      if (epochText.isEmpty() || !epochText.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new IllegalArgumentException("invalid version '" + text + "': epoch is not a number");
-      }
-      if (epochText.length() > 9) {
-        throw new IllegalArgumentException("invalid version '" + text + "': epoch is too big");
-      }
-      epoch = Long.parseLong(epochText);
+      epoch = parseEpoch(text, trimmed.substring(0, colon));
       rest = trimmed.substring(colon + 1);
+      if (rest.isEmpty()) {
+        throw invalid(text, "nothing after the epoch colon");
+      }
     }
 
     String upstream = rest;
@@ -63,30 +73,54 @@ public final class Version implements Comparable<Version> {
       upstream = rest.substring(0, hyphen);
       revision = rest.substring(hyphen + 1);
       if (revision.isEmpty()) {
-        throw new IllegalArgumentException("invalid version '" + text + "': empty revision");
+        throw invalid(text, "revision is empty");
       }
     }
     if (upstream.isEmpty()) {
-      throw new IllegalArgumentException("invalid version '" + text + "': empty upstream part");
+      throw invalid(text, "upstream version is empty");
     }
     if (!isDigit(upstream.charAt(0))) {
-      throw new IllegalArgumentException(
-          "invalid version '" + text + "': upstream part must start with a digit");
+      throw invalid(text, "upstream version must start with a digit");
     }
-    checkCharacters(text, upstream, ".-+~:");
-    checkCharacters(text, revision, ".+~");
+    checkCharacters(text, upstream, ".-+~:", "upstream version");
+    checkCharacters(text, revision, ".+~", "revision");
     return new Version(trimmed, epoch, upstream, revision);
   }
 
-  private static void checkCharacters(String text, String part, String allowedSymbols) {
+  private static long parseEpoch(String text, String epochText) {
+    if (epochText.isEmpty()) {
+      throw invalid(text, "epoch is empty");
+    }
+    int firstNonZero = 0;
+    for (int i = 0; i < epochText.length(); i++) {
+      if (!isDigit(epochText.charAt(i))) {
+        throw invalid(text, "epoch is not a number");
+      }
+      if (epochText.charAt(i) == '0' && firstNonZero == i) {
+        firstNonZero++;
+      }
+    }
+    // Leading zeros are legal, so the length limit applies to the significant digits only.
+    String digits = epochText.substring(firstNonZero);
+    if (digits.length() > 10 || (!digits.isEmpty() && Long.parseLong(digits) > MAX_EPOCH)) {
+      throw invalid(text, "epoch is too big, the maximum is " + MAX_EPOCH);
+    }
+    return digits.isEmpty() ? 0 : Long.parseLong(digits);
+  }
+
+  private static void checkCharacters(
+      String text, String part, String allowedSymbols, String partName) {
     for (int i = 0; i < part.length(); i++) {
       char c = part.charAt(i);
       boolean ok = isDigit(c) || isLetter(c) || allowedSymbols.indexOf(c) >= 0;
       if (!ok) {
-        throw new IllegalArgumentException(
-            "invalid version '" + text + "': invalid character '" + c + "'");
+        throw invalid(text, "invalid character '" + c + "' in " + partName);
       }
     }
+  }
+
+  private static IllegalArgumentException invalid(String text, String problem) {
+    return new IllegalArgumentException("invalid version '" + text + "': " + problem);
   }
 
   /** Returns the epoch, 0 when the version has none. */
@@ -119,6 +153,8 @@ public final class Version implements Comparable<Version> {
   /**
    * Compares two upstream or revision strings with dpkg's algorithm: alternate runs of non-digits,
    * compared character by character with {@link #order}, and runs of digits, compared as numbers.
+   * Digit runs are compared digit by digit after their leading zeros, never converted to an integer
+   * type, so runs longer than any integer type still compare correctly.
    */
   static int compareParts(String a, String b) {
     int i = 0;
