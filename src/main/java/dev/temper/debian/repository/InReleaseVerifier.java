@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies an InRelease file the way apt does before it trusts an archive: the whole file is one
- * OpenPGP cleartext signed message, a key of the keyring made a good signature, and the signed
- * Release is neither expired, dated in the future, nor for another suite. This class works on bytes
- * and does no networking.
+ * Verifies an InRelease file the way apt does before it trusts an archive. The whole file must be
+ * one OpenPGP cleartext signed message with a good signature by a key of the keyring. The signed
+ * Release must be neither expired, dated in the future, nor for another suite. This class works on
+ * bytes and does no networking.
  */
 public final class InReleaseVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(InReleaseVerifier.class);
