@@ -22,7 +22,8 @@ final class Commands {
    */
   static String run(Path workDir, Map<String, String> environment, List<String> command)
       throws IOException, InterruptedException {
-    // Both streams go to files because gpg may start gpg-agent, which inherits open pipes.
+    // Both streams go to files because gpg may start a gpg-agent that inherits open pipes and
+    // would keep a pipe reader waiting after gpg exits.
     Path stdout = Files.createTempFile("command", ".out");
     Path stderr = Files.createTempFile("command", ".err");
     try {

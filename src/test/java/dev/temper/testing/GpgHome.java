@@ -47,13 +47,13 @@ final class GpgHome implements AutoCloseable {
   }
 
   /** Revokes a key with the revocation certificate that gpg stored when it generated the key. */
-  void revoke(String fingerprint) throws IOException, InterruptedException {
+  void revoke(String fingerprint, Instant revokedAt) throws IOException, InterruptedException {
     Path stored = home.resolve("openpgp-revocs.d").resolve(fingerprint + ".rev");
     // gpg puts a colon before the armor line so that an accidental import does nothing.
     String certificate = Files.readString(stored).replace(":-----BEGIN", "-----BEGIN");
     Path armed = home.resolve(fingerprint + "-revocation.asc");
     Files.writeString(armed, certificate);
-    gpg(Instant.now(), "--import", armed.toString());
+    gpg(revokedAt, "--import", armed.toString());
   }
 
   /** Exports public keys to a file, ASCII-armored or binary. */
@@ -109,7 +109,8 @@ final class GpgHome implements AutoCloseable {
                 "--status-fd",
                 "1"));
     if (Math.abs(now.getEpochSecond() - Instant.now().getEpochSecond()) > 60) {
-      command.addAll(List.of("--faked-system-time", Long.toString(now.getEpochSecond())));
+      // The trailing "!" freezes the clock, so the times that gpg records are exact.
+      command.addAll(List.of("--faked-system-time", now.getEpochSecond() + "!"));
     }
     command.addAll(List.of(args));
     return Commands.run(home, Map.of(), command);

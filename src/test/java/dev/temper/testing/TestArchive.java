@@ -34,7 +34,7 @@ public final class TestArchive {
   public enum KeyState {
     /** A key that never expires. */
     VALID,
-    /** A key created 30 days ago that expired a day later; it signed while it was valid. */
+    /** A key created 30 days before the Date that expired a day later; it signed while valid. */
     EXPIRED,
     /** A key revoked after it signed; the exported public key includes the revocation. */
     REVOKED
@@ -87,7 +87,9 @@ public final class TestArchive {
 
   /** Adds packages to the selected component; {@code Architecture: all} goes to every index. */
   public TestArchive add(TestPackage... packages) {
-    component(component).packagesByComponent.get(component).addAll(List.of(packages));
+    packagesByComponent
+        .computeIfAbsent(component, name -> new ArrayList<>())
+        .addAll(List.of(packages));
     return this;
   }
 
@@ -148,7 +150,6 @@ public final class TestArchive {
   /** Builds the packages, writes the indexes and the Release, and signs it. */
   public PublishedArchive publish() throws IOException, InterruptedException {
     Path root = Files.createDirectories(dir.resolve("archive"));
-    Path work = Files.createDirectories(dir.resolve("work"));
     if (architectures.isEmpty()) {
       architectures.add("amd64");
     }
@@ -156,26 +157,11 @@ public final class TestArchive {
     if (release.date == null) {
       release.date = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     }
+
     List<String> poolFiles = new ArrayList<>();
     Path suiteDir = root.resolve("dists").resolve(release.suite);
     for (Map.Entry<String, List<TestPackage>> entry : packagesByComponent.entrySet()) {
-      String name = entry.getKey();
-      Map<TestPackage, String> stanzas = new LinkedHashMap<>();
-      for (TestPackage pkg : entry.getValue()) {
-        String poolPath = pkg.poolPath(name);
-        Path deb = root.resolve(poolPath);
-        pkg.build(deb, work);
-        poolFiles.add(poolPath);
-        stanzas.put(
-            pkg, pkg.control() + PackagesIndex.fileFields(poolPath, Files.readAllBytes(deb)));
-      }
-      for (String architecture : architectures) {
-        String indexDir = name + "/binary-" + architecture;
-        release.addIndexes(
-            suiteDir,
-            indexDir,
-            PackagesIndex.write(suiteDir.resolve(indexDir), architecture, stanzas));
-      }
+      poolFiles.addAll(publishComponent(root, suiteDir, entry.getKey(), entry.getValue()));
     }
     release.components.addAll(packagesByComponent.keySet());
     release.architectures.addAll(architectures);
@@ -183,27 +169,54 @@ public final class TestArchive {
     return sign(root, releaseFile, poolFiles);
   }
 
+  /** Builds the .deb files of one component and writes its indexes; returns the pool paths. */
+  private List<String> publishComponent(
+      Path root, Path suiteDir, String name, List<TestPackage> packages)
+      throws IOException, InterruptedException {
+    Path work = Files.createDirectories(dir.resolve("work"));
+    List<String> poolFiles = new ArrayList<>();
+    Map<TestPackage, String> stanzas = new LinkedHashMap<>();
+    for (TestPackage pkg : packages) {
+      String poolPath = pkg.poolPath(name);
+      Path deb = root.resolve(poolPath);
+      pkg.build(deb, work);
+      poolFiles.add(poolPath);
+      String fileFields = PackagesIndex.fileFields(poolPath, Files.readAllBytes(deb));
+      stanzas.put(pkg, pkg.control() + fileFields);
+    }
+
+    for (String architecture : architectures) {
+      String indexDir = name + "/binary-" + architecture;
+      List<Path> indexes = PackagesIndex.write(suiteDir.resolve(indexDir), architecture, stanzas);
+      release.addIndexes(suiteDir, indexDir, indexes);
+    }
+    return poolFiles;
+  }
+
   private PublishedArchive sign(Path root, Path releaseFile, List<String> poolFiles)
       throws IOException, InterruptedException {
     Path inRelease = releaseFile.resolveSibling("InRelease");
     Path keys = Files.createDirectories(dir.resolve("keys"));
     try (GpgHome gpg = new GpgHome(dir.resolve("gnupg"))) {
-      Instant now = Instant.now();
+      // Keys and signatures date from the Release Date, so tests can predict expiry times.
+      // Each step comes at least a minute after the last, because gpg rejects a key created
+      // after the time it signs or certifies with it.
       boolean expired = keyState == KeyState.EXPIRED;
-      Instant created = expired ? now.minus(Duration.ofDays(30)) : now;
+      Instant created = release.date.minus(expired ? Duration.ofDays(30) : Duration.ofMinutes(10));
+      Instant signedAt = expired ? created.plus(Duration.ofHours(1)) : release.date;
       String primary =
           gpg.generateKey(
               keyAlgorithm, signWithSubkey ? "cert" : "sign", expired ? "1d" : "never", created);
+      Instant subkeyCreated = created.plus(Duration.ofMinutes(1));
       String signer =
-          signWithSubkey ? gpg.addSigningSubkey(primary, keyAlgorithm, created) : primary;
+          signWithSubkey ? gpg.addSigningSubkey(primary, keyAlgorithm, subkeyCreated) : primary;
       List<String> signers = new ArrayList<>(List.of(signer));
       if (cosignWithUnknownKey) {
-        signers.add(gpg.generateKey("ed25519", "sign", "never", now));
+        signers.add(gpg.generateKey("ed25519", "sign", "never", created));
       }
-      Instant signedAt = expired ? created.plus(Duration.ofHours(1)) : now;
       gpg.clearsign(releaseFile, inRelease, signers, digest, signedAt);
       if (keyState == KeyState.REVOKED) {
-        gpg.revoke(primary);
+        gpg.revoke(primary, signedAt.plus(Duration.ofMinutes(1)));
       }
       Path binaryKey = keys.resolve("archive-key.gpg");
       Path armoredKey = keys.resolve("archive-key.asc");

@@ -9,13 +9,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An OpenPGP cleartext signed message (RFC 4880 section 7) split into its parts, following the
- * stricter rules of apt: the file starts with the message, only {@code Hash} armor headers appear,
- * every line of the text that starts with a dash is dash-escaped, and nothing but further signature
- * blocks follows the first signature block.
+ * An OpenPGP cleartext signed message (RFC 4880 section 7) split into its parts. The parser follows
+ * the splitting in apt's apt-pkg/contrib/gpgv.cc, which is stricter than the RFC. The file must
+ * start with the message, every line of the text that starts with a dash must be dash-escaped, and
+ * only further signature blocks may follow the first signature block. Beyond apt, armor headers
+ * other than {@code Hash} are rejected.
  *
  * @param hashAlgorithms the names listed by the {@code Hash} armor headers, such as {@code SHA256},
- *     in upper case; empty when the message has no {@code Hash} header
+ *     in upper case, or empty when the message has no {@code Hash} header
  * @param signedText the canonical text that the signatures cover: dash-escaping undone, trailing
  *     spaces and tabs removed from each line, lines joined by CRLF, no line end after the last line
  * @param signatureBlocks each ASCII-armored signature block, from its BEGIN to its END line

@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Verifies an InRelease file the way apt does before it trusts an archive: the whole file is one
- * OpenPGP cleartext signed message, a key of the keyring made a good signature, and the signed
- * Release is neither expired, dated in the future, nor for another suite. This class works on bytes
- * and does no networking.
+ * Verifies an InRelease file the way apt does before it trusts an archive. The whole file must be
+ * one OpenPGP cleartext signed message with a good signature by a key of the keyring. The signed
+ * Release must be neither expired, dated in the future, nor for another suite. This class works on
+ * bytes and does no networking.
  */
 public final class InReleaseVerifier {
   private static final Logger LOG = LoggerFactory.getLogger(InReleaseVerifier.class);
@@ -50,9 +50,10 @@ public final class InReleaseVerifier {
    * @param expectedSuite the suite that was requested, which the {@code Suite} or the {@code
    *     Codename} field must equal
    * @param displayName names the file in error messages, such as {@code bookworm InRelease}
-   * @throws TrustException naming the file when it is not a cleartext signed message, has data
-   *     outside the signed part, has a bad signature, has no good signature by a valid key of the
-   *     keyring, is expired, is dated in the future, or is for another suite
+   * @throws TrustException naming the file when it is not a cleartext signed message or has data
+   *     outside the signed part. Also when a signature is bad, or no signature is good and made by
+   *     a valid key of the keyring, or the Release is expired, dated in the future or for another
+   *     suite.
    * @throws InvalidInputException naming the file when the signed text is not a valid Release
    */
   public VerifiedRelease verify(

@@ -15,10 +15,10 @@ import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 /**
- * Decides whether a key of a trusted keyring may vouch for a signature at a given time, the way gpg
- * does: the primary key and the subkey are neither revoked nor expired, the subkey is bound to the
- * primary key in both directions, and the key may sign data. Only self-signatures count, so a
- * revocation issued by a designated revoker is not seen.
+ * Decides whether a key of a trusted keyring may vouch for a signature at a given time, as gpg
+ * does. Neither the primary key nor the subkey may be revoked or expired. A subkey must be bound to
+ * the primary key in both directions, and the key must be allowed to sign data. Only
+ * self-signatures count, so a revocation issued by a designated revoker is not seen.
  */
 final class KeyValidity {
   private static final BcPGPContentVerifierBuilderProvider VERIFIERS =
@@ -34,6 +34,9 @@ final class KeyValidity {
       return Optional.of(primaryName + " is revoked");
     }
     PGPSignature selfSignature = latestSelfSignature(primary);
+    if (selfSignature == null) {
+      return Optional.of(primaryName + " has no valid self-signature");
+    }
     Optional<String> expired = expiry(primaryName, primary, selfSignature, now);
     if (expired.isPresent() || key == primary) {
       return expired.or(() -> signingProblem(primaryName, selfSignature));
@@ -51,8 +54,7 @@ final class KeyValidity {
 
   private static Optional<String> expiry(
       String name, PGPPublicKey key, PGPSignature selfSignature, Instant now) {
-    long validSeconds =
-        selfSignature == null ? 0 : selfSignature.getHashedSubPackets().getKeyExpirationTime();
+    long validSeconds = selfSignature.getHashedSubPackets().getKeyExpirationTime();
     if (validSeconds == 0) {
       return Optional.empty();
     }
@@ -64,9 +66,8 @@ final class KeyValidity {
   }
 
   private static Optional<String> signingProblem(String name, PGPSignature selfSignature) {
-    PGPSignatureSubpacketVector hashed =
-        selfSignature == null ? null : selfSignature.getHashedSubPackets();
-    if (hashed == null || !hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
+    PGPSignatureSubpacketVector hashed = selfSignature.getHashedSubPackets();
+    if (!hashed.hasSubpacket(SignatureSubpacketTags.KEY_FLAGS)) {
       return Optional.empty();
     }
     if ((hashed.getKeyFlags() & KeyFlags.SIGN_DATA) == 0) {
@@ -82,7 +83,8 @@ final class KeyValidity {
       String userId = ids.next();
       for (Iterator<PGPSignature> it = primary.getSignaturesForID(userId); it.hasNext(); ) {
         PGPSignature signature = it.next();
-        if (isBy(signature, primary)
+        if (signature.isCertification()
+            && isBy(signature, primary)
             && verifies(signature, primary, s -> s.verifyCertification(userId, primary))) {
           candidates.add(signature);
         }

@@ -50,7 +50,8 @@ public final class Keyring {
    * Loads the keys of several keyring files into one keyring.
    *
    * @param files binary or ASCII-armored OpenPGP public keyrings
-   * @throws InvalidInputException naming the file that cannot be read or holds no valid public key
+   * @throws InvalidInputException naming the file that cannot be read or contains no valid public
+   *     key
    */
   public static Keyring load(List<Path> files) throws InvalidInputException {
     List<PGPPublicKeyRing> rings = new ArrayList<>();

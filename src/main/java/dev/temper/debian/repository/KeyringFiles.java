@@ -29,7 +29,7 @@ final class KeyringFiles {
    *
    * @param name names the file in error messages
    * @throws InvalidInputException naming the file when it is empty, not an OpenPGP public keyring,
-   *     or holds no key
+   *     or contains no key
    */
   static List<PGPPublicKeyRing> parse(byte[] data, String name) throws InvalidInputException {
     if (data.length == 0) {
@@ -56,8 +56,7 @@ final class KeyringFiles {
     } catch (IOException | PGPException | RuntimeException e) {
       // Bouncy Castle reports some malformed packets with unchecked exceptions.
       throw new InvalidInputException(
-          "invalid keyring " + name + ": not an OpenPGP public keyring (" + e.getMessage() + ")",
-          e);
+          "invalid keyring " + name + ": not an OpenPGP public keyring", e);
     }
     if (rings.isEmpty()) {
       throw new InvalidInputException("invalid keyring " + name + ": it contains no public key");

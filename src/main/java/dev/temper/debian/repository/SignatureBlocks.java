@@ -28,8 +28,7 @@ final class SignatureBlocks {
         readBlock(block, signatures, displayName);
       } catch (IOException | RuntimeException e) {
         // Bouncy Castle reports some malformed packets with unchecked exceptions.
-        throw new TrustException(
-            displayName + ": invalid signature block (" + e.getMessage() + ")", e);
+        throw new TrustException(displayName + ": invalid signature block", e);
       }
     }
     if (signatures.isEmpty()) {

@@ -12,13 +12,14 @@ import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.PGPException;
 import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Checks the signatures of a cleartext signed message against a keyring, the way apt judges the
- * output of gpgv: a bad signature by a known key rejects the message, and otherwise at least one
+ * output of gpgv. A bad signature by a known key rejects the message. Otherwise at least one
  * signature must be good, made with a strong digest, unexpired, and by a valid signing key.
  * Signatures by unknown, expired or revoked keys are ignored when another one is good.
  */
@@ -113,7 +114,9 @@ final class SignatureChecker {
 
   private static Outcome judgeGood(PGPSignature signature, KeyMatch match, Instant now) {
     String fingerprint = KeyNames.fingerprint(match.key());
-    long lifetime = signature.getHashedSubPackets().getSignatureExpirationTime();
+    PGPSignatureSubpacketVector hashed = signature.getHashedSubPackets();
+    // Version 3 signatures have no subpackets and so never expire.
+    long lifetime = hashed == null ? 0 : hashed.getSignatureExpirationTime();
     Instant expires = signature.getCreationTime().toInstant().plusSeconds(lifetime);
     if (lifetime != 0 && !now.isBefore(expires)) {
       return new Outcome(
