@@ -208,12 +208,8 @@ final class Deb822Reader {
     return new String(buffer, from, to - from, StandardCharsets.UTF_8);
   }
 
-  InvalidInputException error(String problem) {
+  private InvalidInputException error(String problem) {
     return new InvalidInputException(displayName + ": line " + lineNumber + ": " + problem);
-  }
-
-  long lineNumber() {
-    return lineNumber;
   }
 
   /** Returns whether the bytes equal the ASCII name, ignoring case as deb822 field names do. */

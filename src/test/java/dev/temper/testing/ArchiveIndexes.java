@@ -5,7 +5,6 @@ import dev.temper.debian.PackageOrigin;
 import dev.temper.debian.PackagesParser;
 import dev.temper.error.InvalidInputException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,9 +43,7 @@ public final class ArchiveIndexes {
       Path xz = mirror.fetchPackagesXz(suite, "main", "amd64", CACHE_DIR);
       // No InRelease was verified, so the origin carries no digest.
       PackageOrigin origin = new PackageOrigin(mirror.uriFor(suite), suite, "main", "amd64", null);
-      try (InputStream in = HostMirror.openXz(xz)) {
-        return List.copyOf(PackagesParser.parse(in, origin, xz.toString()));
-      }
+      return List.copyOf(PackagesParser.parseXz(xz, origin, xz.toString()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InvalidInputException e) {
