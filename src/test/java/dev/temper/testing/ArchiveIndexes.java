@@ -1,56 +1,71 @@
 package dev.temper.testing;
 
+import dev.temper.cache.ContentCache;
+import dev.temper.cache.Downloader;
 import dev.temper.debian.BinaryPackage;
-import dev.temper.debian.PackageOrigin;
-import dev.temper.debian.PackagesParser;
-import dev.temper.error.InvalidInputException;
+import dev.temper.debian.repository.ArchiveReader;
+import dev.temper.debian.repository.Keyring;
+import dev.temper.debian.repository.LoadedSuite;
+import dev.temper.debian.repository.MirrorResolver;
+import dev.temper.debian.repository.RepositorySource;
+import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The main amd64 Packages indexes of real suites, downloaded from the host's mirror into {@code
- * target/test-cache} once and parsed once per test JVM.
+ * The main amd64 Packages indexes of real Debian suites, read with temper's own archive reader
+ * (InRelease signature checked against the Debian archive keys, index checked against InRelease)
+ * from the mirror that {@code TEMPER_DEBIAN_MIRROR} or the host's apt sources name. Downloads are
+ * kept in {@code target/test-cache} between runs, and each suite is parsed once per test JVM.
  */
 public final class ArchiveIndexes {
-  /** Where downloaded indexes are kept between test runs. */
+  /** The content-addressed cache that keeps downloaded indexes between test runs. */
   public static final Path CACHE_DIR = Path.of("target", "test-cache").toAbsolutePath();
 
-  private static final Map<String, List<BinaryPackage>> PARSED = new ConcurrentHashMap<>();
+  private static final Map<String, LoadedSuite> LOADED = new ConcurrentHashMap<>();
 
   private ArchiveIndexes() {}
 
   /**
-   * Returns the packages of {@code dists/SUITE/main/binary-amd64/Packages.xz}.
+   * Returns the packages of {@code dists/SUITE/main/binary-amd64}.
    *
-   * @throws IllegalStateException if the host's apt sources name no mirror for the suite
+   * @throws IllegalStateException if no mirror is configured for the suite or the archive fails a
+   *     check
    */
   public static List<BinaryPackage> mainAmd64(String suite) {
-    return PARSED.computeIfAbsent(suite, ArchiveIndexes::download);
+    return loadMainAmd64(suite).packages();
   }
 
-  /** Returns the cached {@code Packages.xz} of the suite, downloading it first if needed. */
-  public static Path mainAmd64Xz(String suite) throws IOException, InterruptedException {
-    return HostMirror.fromHost().fetchPackagesXz(suite, "main", "amd64", CACHE_DIR);
+  /** Returns the verified suite with its packages, reading it on first use. */
+  public static LoadedSuite loadMainAmd64(String suite) {
+    return LOADED.computeIfAbsent(suite, ArchiveIndexes::read);
   }
 
-  private static List<BinaryPackage> download(String suite) {
+  /** Returns a downloader over the shared test cache. */
+  public static Downloader downloader() {
+    return Downloader.builder(new ContentCache(CACHE_DIR, Clock.systemUTC())).build();
+  }
+
+  private static LoadedSuite read(String suite) {
     try {
-      HostMirror mirror = HostMirror.fromHost();
-      Path xz = mirror.fetchPackagesXz(suite, "main", "amd64", CACHE_DIR);
-      // No InRelease was verified, so the origin carries no digest.
-      PackageOrigin origin = new PackageOrigin(mirror.uriFor(suite), suite, "main", "amd64", null);
-      return List.copyOf(PackagesParser.parseXz(xz, origin, xz.toString()));
+      RepositorySource source =
+          new RepositorySource(
+              "debian",
+              MirrorResolver.fromHost().mirrorFor(suite),
+              suite,
+              List.of("main"),
+              List.of("amd64"),
+              Keyring.debianDefault());
+      return new ArchiveReader(downloader(), Clock.systemUTC()).read(source);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    } catch (InvalidInputException e) {
-      throw new IllegalStateException(e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while downloading " + suite, e);
+    } catch (TemperException e) {
+      throw new IllegalStateException(suite + ": " + e.getMessage(), e);
     }
   }
 }

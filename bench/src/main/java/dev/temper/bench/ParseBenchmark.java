@@ -2,7 +2,6 @@ package dev.temper.bench;
 
 import dev.temper.debian.BinaryPackage;
 import dev.temper.debian.PackagesParser;
-import dev.temper.testing.HostMirror;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -55,7 +54,7 @@ public final class ParseBenchmark {
       }
     }
     if (data == null) {
-      data = HostMirror.fromHost().fetchPackagesXz("bookworm", "main", "amd64", Path.of("data"));
+      data = BenchData.packagesXz("bookworm");
     }
     ParseBenchmark benchmark = new ParseBenchmark(data);
     benchmark.printSetup(warmups, iterations);

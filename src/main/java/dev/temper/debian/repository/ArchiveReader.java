@@ -21,7 +21,6 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tukaani.xz.XZInputStream;
 
 /**
  * Reads suites of a Debian archive along the chain of trust: the InRelease signature against a
@@ -90,8 +89,12 @@ public final class ArchiveReader {
         log.info("{} listed in InRelease but not served, trying the next format", base + suffix);
         continue;
       }
-      try (InputStream in = decompress(index, suffix)) {
-        return PackagesParser.parse(in, origin, displayName);
+      if (suffix.equals(".xz")) {
+        // The index size is bounded by the signed InRelease, and parseXz bounds decoder memory.
+        return PackagesParser.parseXz(index, origin, displayName + suffix);
+      }
+      try (InputStream in = gunzip(index)) {
+        return PackagesParser.parse(in, origin, displayName + suffix);
       }
     }
     throw new InvalidInputException(
@@ -126,11 +129,11 @@ public final class ArchiveReader {
             dists.resolve(entry.path()), entry.size(), entry.sha256(), displayName));
   }
 
-  private static InputStream decompress(Path file, String suffix) throws IOException {
+  private static InputStream gunzip(Path file) throws IOException {
     InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-    InputStream decompressed =
-        suffix.equals(".xz") ? new XZInputStream(raw) : new GZIPInputStream(raw, 1 << 16);
     return new BoundedInputStream(
-        new BufferedInputStream(decompressed, 1 << 16), MAX_INDEX_BYTES, file.toString());
+        new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16),
+        MAX_INDEX_BYTES,
+        file.toString());
   }
 }

@@ -116,6 +116,19 @@ class ArchiveReaderTest {
   }
 
   @Test
+  void fallsBackToGzipWhenXzMissing() throws Exception {
+    PublishedArchive archive = publish(TestArchive.create(dir.resolve("a")));
+    Files.delete(archive.suiteDir().resolve("main/binary-amd64/Packages.xz"));
+
+    LoadedSuite suite = reader().read(source(archive));
+
+    assertThat(suite.packages())
+        .extracting(BinaryPackage::name)
+        .containsExactly("hello", "libgreet1");
+    assertThat(server.requestCount("/dists/stable/main/binary-amd64/Packages.gz")).isEqualTo(1);
+  }
+
+  @Test
   void tamperedIndexRejectedAndNotCached() throws Exception {
     PublishedArchive archive = publish(TestArchive.create(dir.resolve("a")));
     Path xz = archive.suiteDir().resolve("main/binary-amd64/Packages.xz");
