@@ -1,8 +1,8 @@
 package dev.temper.audit.dockerfile;
 
+import dev.temper.audit.SecretPatterns;
 import dev.temper.audit.dockerfile.LintFinding.Level;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,13 +12,6 @@ import java.util.regex.Pattern;
  * up in the image config or history, where anyone who pulls the image can read them.
  */
 final class Secrets {
-  private static final Pattern SECRET_NAME =
-      Pattern.compile(
-          ".*(PASSWORD|PASSWD|PWD|SECRET|TOKEN|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?).*");
-  private static final Pattern SECRET_VALUE =
-      Pattern.compile(
-          "(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{36,}|xox[baprs]-[A-Za-z0-9-]{10,}"
-              + "|-----BEGIN [A-Z ]*PRIVATE KEY-----|glpat-[A-Za-z0-9_-]{20,})");
   private static final Pattern PAIR =
       Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:=(\\S*)|\\s+(.*))?");
 
@@ -30,14 +23,14 @@ final class Secrets {
     while (pair.find()) {
       String name = pair.group(1);
       String value = pair.group(2) != null ? pair.group(2) : pair.group(3);
-      boolean namedSecret = SECRET_NAME.matcher(name.toUpperCase(Locale.ROOT)).matches();
+      boolean namedSecret = SecretPatterns.isSecretName(name);
       boolean hasValue = value != null && !value.isEmpty() && !value.startsWith("$");
       boolean arg = instruction.keyword().equals("ARG");
       if (namedSecret && (hasValue || arg)) {
         findings.add(secretFinding(instruction, name));
         return;
       }
-      if (value != null && SECRET_VALUE.matcher(value).find()) {
+      if (value != null && SecretPatterns.containsSecretValue(value)) {
         findings.add(secretFinding(instruction, name));
         return;
       }
