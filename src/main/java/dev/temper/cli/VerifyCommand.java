@@ -9,7 +9,6 @@ import dev.temper.sign.SigstoreBundle;
 import dev.temper.sign.VerificationKey;
 import dev.temper.sign.VerificationReport;
 import java.nio.file.Path;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -55,11 +54,7 @@ final class VerifyCommand implements Callable<Integer> {
               CosignImages.signatures(store, digest), publicKey, digest);
     } else {
       SigstoreBundle parsed = SigstoreBundle.read(bundle);
-      Optional<byte[]> payload = Optional.empty();
-      if (parsed.envelope().isEmpty()) {
-        String payloadDigest = "sha256:" + HexFormat.of().formatHex(parsed.messageDigestSha256());
-        payload = store.readBlob(payloadDigest, 1 << 20);
-      }
+      Optional<byte[]> payload = CosignImages.bundlePayload(store, parsed);
       report =
           SignatureVerifier.verifyBundle(
               bundle.toString(), parsed, payload, publicKey, digest, Optional.empty());

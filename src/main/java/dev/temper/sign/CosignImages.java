@@ -88,6 +88,21 @@ public final class CosignImages {
     return layers(store, CosignManifests.tag(imageDigest, "att"), MAX_ENVELOPE_BYTES);
   }
 
+  /**
+   * Looks up the simple-signing payload that a {@code messageSignature} bundle signed: the store
+   * holds it as a blob whose digest is the bundle's messageDigest.
+   *
+   * @return empty for DSSE bundles and when the store has no such blob
+   */
+  public static Optional<byte[]> bundlePayload(ArtifactStore store, SigstoreBundle bundle)
+      throws IOException, InvalidInputException {
+    if (bundle.envelope().isPresent()) {
+      return Optional.empty();
+    }
+    String digest = "sha256:" + java.util.HexFormat.of().formatHex(bundle.messageDigestSha256());
+    return store.readBlob(digest, MAX_PAYLOAD_BYTES);
+  }
+
   private static BlobDescriptor append(ArtifactStore store, String tag, BlobDescriptor layer)
       throws IOException, InvalidInputException {
     List<BlobDescriptor> layers = new ArrayList<>();
@@ -138,8 +153,16 @@ public final class CosignImages {
             "layer is " + descriptor.size() + " bytes, the maximum is " + maxBytes);
       }
       Optional<byte[]> content = store.readBlob(descriptor.digest(), maxBytes);
-      String error = content.isPresent() ? "" : "layer blob " + descriptor.digest() + " is missing";
-      return new SignatureLayer(name, descriptor, content, error);
+      if (content.isEmpty()) {
+        return new SignatureLayer(
+            name, descriptor, content, "layer blob " + descriptor.digest() + " is missing");
+      }
+      if (content.get().length != descriptor.size()) {
+        String error =
+            "layer is " + content.get().length + " bytes, its descriptor says " + descriptor.size();
+        return new SignatureLayer(name, descriptor, Optional.empty(), error);
+      }
+      return new SignatureLayer(name, descriptor, content, "");
     } catch (InvalidInputException e) {
       return new SignatureLayer(name, descriptor, Optional.empty(), e.getMessage());
     }

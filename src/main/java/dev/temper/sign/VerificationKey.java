@@ -16,17 +16,21 @@ public record VerificationKey(ECPublicKey publicKey) {
    * the raw {@code r || s} form (64 bytes) that some signers emit; anything else fails.
    */
   public boolean verifies(byte[] data, byte[] signature) {
-    String algorithm =
-        signature.length == RAW_SIGNATURE_BYTES
-            ? "SHA256withECDSAinP1363Format"
-            : "SHA256withECDSA";
+    if (verifiesWith("SHA256withECDSA", data, signature)) {
+      return true;
+    }
+    return signature.length == RAW_SIGNATURE_BYTES
+        && verifiesWith("SHA256withECDSAinP1363Format", data, signature);
+  }
+
+  private boolean verifiesWith(String algorithm, byte[] data, byte[] signature) {
     try {
       Signature verifier = Signature.getInstance(algorithm);
       verifier.initVerify(publicKey);
       verifier.update(data);
       return verifier.verify(signature);
     } catch (java.security.SignatureException e) {
-      // A signature that is not valid DER is a failed signature, not an error.
+      // Bytes that are not a signature in this encoding are a failed signature, not an error.
       return false;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK verifies EC P-256 signatures", e);
