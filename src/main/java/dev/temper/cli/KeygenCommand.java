@@ -7,9 +7,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code temper keygen}: writes a cosign-compatible ECDSA P-256 key pair. */
 @Command(

@@ -9,8 +9,8 @@ final class VerificationOutput {
   private VerificationOutput() {}
 
   /** Prints the report and returns 0 when a claim verified, else 1. */
-  static int render(VerificationReport report, String what, String digest, PrintWriter out,
-      PrintWriter err) {
+  static int render(
+      VerificationReport report, String what, String digest, PrintWriter out, PrintWriter err) {
     for (VerificationReport.Failure failure : report.failures()) {
       err.println("temper: " + failure.message());
     }
@@ -19,8 +19,7 @@ final class VerificationOutput {
     }
     int total = report.verified().size() + report.failures().size();
     if (!report.anyVerified()) {
-      err.println(
-          "temper: no valid " + what + " found for " + digest + " (" + total + " checked)");
+      err.println("temper: no valid " + what + " found for " + digest + " (" + total + " checked)");
       return ExitCodes.POLICY_FAILED;
     }
     err.println(

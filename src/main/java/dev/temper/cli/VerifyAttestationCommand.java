@@ -42,7 +42,8 @@ final class VerifyAttestationCommand implements Callable<Integer> {
 
   @Option(
       names = "--bundle",
-      description = "Verify this Sigstore bundle instead of the attestations stored with the image.")
+      description =
+          "Verify this Sigstore bundle instead of the attestations stored with the image.")
   Path bundle;
 
   @Spec CommandSpec spec;
@@ -52,8 +53,7 @@ final class VerifyAttestationCommand implements Callable<Integer> {
     LayoutImage target = LayoutImage.parse(image);
     ArtifactStore store = ArtifactStore.ociLayout(target.directory());
     String digest = target.resolveDigest(store);
-    VerificationKey publicKey =
-        KeyFiles.parsePublicKey(KeyFiles.readBounded(key), key.toString());
+    VerificationKey publicKey = KeyFiles.parsePublicKey(KeyFiles.readBounded(key), key.toString());
     Optional<String> predicateType =
         type == null ? Optional.empty() : Optional.of(InTotoStatement.predicateTypeFor(type));
     VerificationReport report =

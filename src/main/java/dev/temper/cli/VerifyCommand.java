@@ -45,8 +45,7 @@ final class VerifyCommand implements Callable<Integer> {
     LayoutImage target = LayoutImage.parse(image);
     ArtifactStore store = ArtifactStore.ociLayout(target.directory());
     String digest = target.resolveDigest(store);
-    VerificationKey publicKey =
-        KeyFiles.parsePublicKey(KeyFiles.readBounded(key), key.toString());
+    VerificationKey publicKey = KeyFiles.parsePublicKey(KeyFiles.readBounded(key), key.toString());
     VerificationReport report;
     if (bundle == null) {
       report =

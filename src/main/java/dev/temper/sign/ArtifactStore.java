@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The storage that signing and verification read and write: content-addressed blobs, manifests
- * and tags. An OCI image layout and a registry repository both fit it.
+ * The storage that signing and verification read and write: content-addressed blobs, manifests and
+ * tags. An OCI image layout and a registry repository both fit it.
  *
- * <p>Every digest is {@code sha256:<64 lowercase hex>}; implementations reject other forms.
+ * <p>Every digest is {@code sha256:<64 lowercase hex>}, and implementations reject other forms.
  */
 public interface ArtifactStore {
   /**
@@ -42,8 +42,8 @@ public interface ArtifactStore {
   List<BlobDescriptor> manifests() throws IOException, InvalidInputException;
 
   /**
-   * Opens an OCI image layout directory, creating its {@code oci-layout} and {@code index.json}
-   * on the first write.
+   * Opens an OCI image layout directory, creating its {@code oci-layout} and {@code index.json} on
+   * the first write.
    */
   static ArtifactStore ociLayout(Path directory) {
     return new LayoutStore(directory);

@@ -3,7 +3,7 @@ package dev.temper.sign;
 import java.util.Map;
 
 /**
- * An OCI content descriptor: what a manifest or index says about one blob.
+ * An OCI content descriptor: the media type, digest, size and annotations of one blob.
  *
  * @param mediaType the blob's media type
  * @param digest {@code sha256:<hex>}

@@ -13,16 +13,16 @@ import java.util.Optional;
  * signature becomes one more layer of the image's {@code .sig} or {@code .att} manifest.
  */
 public final class CosignImages {
-  /** Simple-signing payloads larger than this are rejected; real ones are under 1 KiB. */
+  /** The maximum size of a simple-signing payload. Real ones are under 1 KiB. */
   static final long MAX_PAYLOAD_BYTES = 1 << 20;
 
-  /** Attestation layers larger than this are rejected; they hold whole SBOMs. */
+  /** The maximum size of an attestation layer, which can contain a whole SBOM. */
   static final long MAX_ENVELOPE_BYTES = SigstoreBundle.MAX_BYTES;
 
   private CosignImages() {}
 
   /**
-   * What signing produced.
+   * The result of signing or attesting.
    *
    * @param tag the tag of the signature or attestation manifest
    * @param manifest the manifest's descriptor
@@ -69,8 +69,10 @@ public final class CosignImages {
             layerDigest,
             content.length,
             Map.of(
-                CosignManifests.SIGNATURE_ANNOTATION, "",
-                CosignManifests.PREDICATE_TYPE_ANNOTATION, statement.predicateType()));
+                CosignManifests.SIGNATURE_ANNOTATION,
+                "",
+                CosignManifests.PREDICATE_TYPE_ANNOTATION,
+                statement.predicateType()));
     String tag = CosignManifests.tag(imageDigest, "att");
     BlobDescriptor manifest = append(store, tag, layer);
     return new Attached(tag, manifest, SigstoreBundle.forEnvelope(key.verificationKey(), envelope));
@@ -90,7 +92,7 @@ public final class CosignImages {
 
   /**
    * Looks up the simple-signing payload that a {@code messageSignature} bundle signed: the store
-   * holds it as a blob whose digest is the bundle's messageDigest.
+   * contains it as a blob whose digest is the bundle's messageDigest.
    *
    * @return empty for DSSE bundles and when the store has no such blob
    */
@@ -119,9 +121,9 @@ public final class CosignImages {
       throw new InvalidInputException(
           tag + ": already has " + CosignManifests.MAX_LAYERS + " signatures, the maximum");
     }
-    byte[][] built = CosignManifests.build(layers);
-    store.writeBlob(built[0]);
-    return store.writeManifest(built[1], CosignManifests.MANIFEST_MEDIA_TYPE, tag);
+    CosignManifests.Blobs built = CosignManifests.build(layers);
+    store.writeBlob(built.config());
+    return store.writeManifest(built.manifest(), CosignManifests.MANIFEST_MEDIA_TYPE, tag);
   }
 
   private static List<SignatureLayer> layers(ArtifactStore store, String tag, long maxBytes)
@@ -159,7 +161,10 @@ public final class CosignImages {
       }
       if (content.get().length != descriptor.size()) {
         String error =
-            "layer is " + content.get().length + " bytes, its descriptor says " + descriptor.size();
+            "layer is "
+                + content.get().length
+                + " bytes but its descriptor states "
+                + descriptor.size();
         return new SignatureLayer(name, descriptor, Optional.empty(), error);
       }
       return new SignatureLayer(name, descriptor, content, "");
@@ -173,6 +178,7 @@ public final class CosignImages {
     return store
         .readBlob(manifest.digest(), CosignManifests.MAX_MANIFEST_BYTES)
         .orElseThrow(
-            () -> new InvalidInputException(tag + ": manifest " + manifest.digest() + " is missing"));
+            () ->
+                new InvalidInputException(tag + ": manifest " + manifest.digest() + " is missing"));
   }
 }

@@ -22,6 +22,9 @@ final class CosignManifests {
 
   static final long MAX_MANIFEST_BYTES = 4 << 20;
 
+  /** The two blobs of a signature manifest: its config and the manifest itself. */
+  record Blobs(byte[] config, byte[] manifest) {}
+
   private CosignManifests() {}
 
   /** Returns the tag cosign uses for {@code imageDigest} with {@code suffix} sig or att. */
@@ -50,10 +53,8 @@ final class CosignManifests {
   /**
    * Builds the manifest and its config for {@code layers}. The config lists the layer digests as
    * {@code rootfs.diff_ids} and carries no dates, as cosign's does.
-   *
-   * @return the config bytes and the manifest bytes
    */
-  static byte[][] build(List<BlobDescriptor> layers) {
+  static Blobs build(List<BlobDescriptor> layers) {
     ObjectNode config = Json.MAPPER.createObjectNode();
     config.put("architecture", "");
     config.put("created", "0001-01-01T00:00:00Z");
@@ -82,6 +83,6 @@ final class CosignManifests {
       ObjectNode annotations = node.putObject("annotations");
       new java.util.TreeMap<>(layer.annotations()).forEach(annotations::put);
     }
-    return new byte[][] {configBytes, Json.bytes(manifest)};
+    return new Blobs(configBytes, Json.bytes(manifest));
   }
 }

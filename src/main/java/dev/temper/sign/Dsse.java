@@ -31,7 +31,7 @@ public record Dsse(String payloadType, byte[] payload, List<Signature> signature
   /**
    * One signature of an envelope.
    *
-   * @param keyid an optional, unauthenticated hint naming the key; empty when unset
+   * @param keyid an optional, unauthenticated hint naming the key, empty when unset
    * @param sig the raw signature bytes
    */
   public record Signature(String keyid, byte[] sig) {}
@@ -73,7 +73,9 @@ public record Dsse(String payloadType, byte[] payload, List<Signature> signature
     root.put("payload", base64.encodeToString(payload));
     ArrayNode list = root.putArray("signatures");
     for (Signature signature : signatures) {
-      list.addObject().put("keyid", signature.keyid()).put("sig", base64.encodeToString(signature.sig()));
+      list.addObject()
+          .put("keyid", signature.keyid())
+          .put("sig", base64.encodeToString(signature.sig()));
     }
     return Json.bytes(root);
   }
@@ -100,7 +102,8 @@ public record Dsse(String payloadType, byte[] payload, List<Signature> signature
     List<Signature> signatures = new ArrayList<>();
     for (JsonNode entry : list) {
       signatures.add(
-          new Signature(entry.path("keyid").asText(""), decode(entry.path("sig").asText(""), "sig")));
+          new Signature(
+              entry.path("keyid").asText(""), decode(entry.path("sig").asText(""), "sig")));
     }
     return new Dsse(type.asText(), decode(payload.asText(), "payload"), signatures);
   }

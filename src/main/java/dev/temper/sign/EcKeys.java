@@ -23,8 +23,8 @@ import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * Decoding of ECDSA P-256 keys from their DER forms (PKCS#8, SEC1 and SubjectPublicKeyInfo). The
- * public key is always recomputed from the private scalar, so a file cannot pair a private key
- * with someone else's public key.
+ * public key is always recomputed from the private scalar, so a file cannot pair a private key with
+ * someone else's public key.
  */
 final class EcKeys {
   private static final ASN1ObjectIdentifier P256 = SECObjectIdentifiers.secp256r1;
@@ -37,7 +37,8 @@ final class EcKeys {
     org.bouncycastle.asn1.sec.ECPrivateKey sec1;
     try {
       info = PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
-      if (!X9ObjectIdentifiers.id_ecPublicKey.equals(info.getPrivateKeyAlgorithm().getAlgorithm())) {
+      if (!X9ObjectIdentifiers.id_ecPublicKey.equals(
+          info.getPrivateKeyAlgorithm().getAlgorithm())) {
         throw new InvalidInputException(
             source
                 + ": private key algorithm "
@@ -48,7 +49,8 @@ final class EcKeys {
     } catch (IOException | IllegalArgumentException | ClassCastException e) {
       throw new InvalidInputException(source + ": invalid PKCS#8 private key", e);
     }
-    requireP256(info.getPrivateKeyAlgorithm().getParameters().toASN1Primitive(), source);
+    var parameters = info.getPrivateKeyAlgorithm().getParameters();
+    requireP256(parameters == null ? null : parameters.toASN1Primitive(), source);
     return fromScalar(sec1, source);
   }
 
@@ -83,7 +85,9 @@ final class EcKeys {
               + algorithm.getAlgorithm()
               + " is not supported; only ECDSA P-256 keys are");
     }
-    requireP256(algorithm.getParameters() == null ? null : algorithm.getParameters().toASN1Primitive(), source);
+    requireP256(
+        algorithm.getParameters() == null ? null : algorithm.getParameters().toASN1Primitive(),
+        source);
     try {
       return (ECPublicKey) KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(der));
     } catch (GeneralSecurityException e) {
@@ -99,7 +103,8 @@ final class EcKeys {
     X9ECParameters curve = ECNamedCurveTable.getByOID(P256);
     java.security.spec.ECPoint w = key.publicKey().getW();
     byte[] point = curve.getCurve().createPoint(w.getAffineX(), w.getAffineY()).getEncoded(false);
-    AlgorithmIdentifier algorithm = new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, P256);
+    AlgorithmIdentifier algorithm =
+        new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, P256);
     try {
       return new PrivateKeyInfo(
               algorithm,
@@ -132,7 +137,8 @@ final class EcKeys {
       throw new InvalidInputException(
           source + ": the public key stored with the private key does not belong to it");
     }
-    AlgorithmIdentifier algorithm = new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, P256);
+    AlgorithmIdentifier algorithm =
+        new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, P256);
     try {
       byte[] spki = new SubjectPublicKeyInfo(algorithm, point).getEncoded();
       PrivateKeyInfo pkcs8 =

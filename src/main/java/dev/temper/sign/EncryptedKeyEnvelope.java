@@ -22,7 +22,7 @@ final class EncryptedKeyEnvelope {
   static final int DEFAULT_R = 8;
   static final int DEFAULT_P = 1;
 
-  // scrypt needs 128 * N * r bytes; these caps keep a hostile key file under 256 MiB of memory.
+  // scrypt needs 128 * N * r bytes, so these caps keep a hostile key file under 256 MiB.
   private static final long MAX_SCRYPT_MEMORY = 256L * 1024 * 1024;
   private static final int MAX_R = 32;
   private static final int MAX_P = 16;
@@ -57,7 +57,7 @@ final class EncryptedKeyEnvelope {
   }
 
   /**
-   * Opens an envelope; a wrong password fails the secretbox tag and raises {@link TrustException}.
+   * Opens an envelope. A wrong password fails the secretbox tag and raises {@link TrustException}.
    *
    * @param source the file name used in error messages
    */

@@ -32,7 +32,7 @@ public record InTotoStatement(
           "openvex", "https://openvex.dev/ns/v0.2.0");
 
   /**
-   * Maps a cosign {@code --type} short name to its predicate type URI; a value that already looks
+   * Maps a cosign {@code --type} short name to its predicate type URI. A value that already looks
    * like a URI is returned unchanged.
    */
   public static String predicateTypeFor(String name) throws InvalidInputException {

@@ -6,13 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * Reads and writes key files in cosign's formats: {@code cosign.key} holds a PEM block {@code
+ * Reads and writes key files in cosign's formats: {@code cosign.key} contains a PEM block {@code
  * ENCRYPTED SIGSTORE PRIVATE KEY} (or the older {@code ENCRYPTED COSIGN PRIVATE KEY}) whose body is
- * the scrypt and secretbox envelope around a PKCS#8 key, and {@code cosign.pub} holds a {@code
+ * the scrypt and secretbox envelope around a PKCS#8 key, and {@code cosign.pub} contains a {@code
  * PUBLIC KEY} block. Unencrypted {@code PRIVATE KEY} and {@code EC PRIVATE KEY} files are read too.
  */
 public final class KeyFiles {
@@ -38,11 +39,12 @@ public final class KeyFiles {
 
   /**
    * Writes {@code PREFIX.key} and {@code PREFIX.pub}, each through a temporary file renamed into
-   * place, and refuses to replace existing files.
+   * place, and rejects existing files instead of replacing them.
    *
    * @return the two paths written, private key first
    */
-  public static Path[] writeKeyPair(Path prefix, SigningKey key, char[] password, SecureRandom random)
+  public static Path[] writeKeyPair(
+      Path prefix, SigningKey key, char[] password, SecureRandom random)
       throws IOException, InvalidInputException {
     Path privatePath = prefix.resolveSibling(prefix.getFileName() + ".key");
     Path publicPath = prefix.resolveSibling(prefix.getFileName() + ".pub");
@@ -51,8 +53,8 @@ public final class KeyFiles {
         throw new InvalidInputException(path + ": file exists; remove it or choose another prefix");
       }
     }
-    writeAtomically(privatePath, encryptedPrivateKeyPem(key, password, random));
-    writeAtomically(publicPath, key.verificationKey().pem());
+    writeAtomically(privatePath, encryptedPrivateKeyPem(key, password, random), false);
+    writeAtomically(publicPath, key.verificationKey().pem(), true);
     return new Path[] {privatePath, publicPath};
   }
 
@@ -112,11 +114,15 @@ public final class KeyFiles {
     return Files.readAllBytes(path);
   }
 
-  private static void writeAtomically(Path target, String text) throws IOException {
+  /** Writes through a temporary file, which is readable by its owner only unless {@code shared}. */
+  private static void writeAtomically(Path target, String text, boolean shared) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
     Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
     try {
       Files.writeString(temporary, text, StandardCharsets.US_ASCII);
+      if (shared && Files.getFileStore(temporary).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-r--r--"));
+      }
       Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temporary);

@@ -19,7 +19,9 @@ public record LayoutImage(Path directory, Optional<String> tag) {
   public static LayoutImage parse(String name) throws InvalidInputException {
     if (!name.startsWith(PREFIX) || name.length() == PREFIX.length()) {
       throw new InvalidInputException(
-          "image '" + name + "' is not supported here: use oci:DIR[:TAG] (an OCI layout directory)");
+          "image '"
+              + name
+              + "' is not supported here: use oci:DIR[:TAG] (an OCI layout directory)");
     }
     String rest = name.substring(PREFIX.length());
     int colon = rest.lastIndexOf(':');
@@ -29,7 +31,8 @@ public record LayoutImage(Path directory, Optional<String> tag) {
     if (colon == 0 || colon == rest.length() - 1) {
       throw new InvalidInputException("image '" + name + "': empty directory or tag");
     }
-    return new LayoutImage(Path.of(rest.substring(0, colon)), Optional.of(rest.substring(colon + 1)));
+    return new LayoutImage(
+        Path.of(rest.substring(0, colon)), Optional.of(rest.substring(colon + 1)));
   }
 
   /**
@@ -50,7 +53,10 @@ public record LayoutImage(Path directory, Optional<String> tag) {
             .toList();
     if (images.size() != 1) {
       throw new InvalidInputException(
-          directory + ": holds " + images.size() + " images; name one as oci:DIR:TAG");
+          directory
+              + ": contains "
+              + images.size()
+              + " images, expected one: name it as oci:DIR:TAG");
     }
     return images.get(0).digest();
   }

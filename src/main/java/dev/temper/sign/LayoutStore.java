@@ -125,7 +125,10 @@ final class LayoutStore implements ArtifactStore {
     String digest = entry.path("digest").asText("");
     Digests.hex(digest);
     Map<String, String> annotations = new HashMap<>();
-    entry.path("annotations").fields().forEachRemaining(f -> annotations.put(f.getKey(), f.getValue().asText()));
+    entry
+        .path("annotations")
+        .fields()
+        .forEachRemaining(f -> annotations.put(f.getKey(), f.getValue().asText()));
     long size = entry.path("size").asLong(-1);
     if (size < 0) {
       throw new InvalidInputException(source + ": descriptor " + digest + " has no valid size");
@@ -169,7 +172,8 @@ final class LayoutStore implements ArtifactStore {
     Path temporary = Files.createTempFile(target.getParent(), ".tmp-", "");
     try {
       Files.write(temporary, content);
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
     }

@@ -12,8 +12,8 @@ import org.bouncycastle.crypto.params.ParametersWithIV;
  * NaCl {@code crypto_secretbox}: XSalsa20 encryption with a Poly1305 tag, laid out as the Go and
  * tweetnacl implementations lay it out ({@code tag || ciphertext}).
  *
- * <p>The first 32 bytes of the XSalsa20 key stream are the one-time Poly1305 key; the message is
- * encrypted with the key stream that follows.
+ * <p>The first 32 bytes of the XSalsa20 key stream are the one-time Poly1305 key, and the message
+ * is encrypted with the key stream that follows.
  */
 final class SecretBox {
   static final int KEY_BYTES = 32;
@@ -36,7 +36,7 @@ final class SecretBox {
   }
 
   /**
-   * Checks the tag and decrypts a box made by {@link #seal}; returns empty when the tag does not
+   * Checks the tag and decrypts a box made by {@link #seal}. Returns empty when the tag does not
    * match, which is what a wrong key (and so a wrong password) produces.
    */
   static Optional<byte[]> open(byte[] box, byte[] nonce, byte[] key) {

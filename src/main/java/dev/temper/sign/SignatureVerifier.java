@@ -54,7 +54,7 @@ public final class SignatureVerifier {
 
   /**
    * Verifies a Sigstore bundle. A {@code messageSignature} bundle signs a simple-signing payload,
-   * which the caller looks up by the bundle's digest; a {@code dsseEnvelope} bundle carries an
+   * which the caller looks up by the bundle's digest. A {@code dsseEnvelope} bundle carries an
    * attestation.
    *
    * @param payload the bytes whose SHA-256 the bundle's messageDigest names, when found
@@ -77,8 +77,13 @@ public final class SignatureVerifier {
 
   private void checkSignatureLayer(SignatureLayer layer) {
     if (!layer.descriptor().mediaType().equals(SimpleSigning.MEDIA_TYPE)) {
-      fail(layer.name(), Reason.MALFORMED, "layer media type " + layer.descriptor().mediaType()
-          + " is not " + SimpleSigning.MEDIA_TYPE);
+      fail(
+          layer.name(),
+          Reason.MALFORMED,
+          "layer media type "
+              + layer.descriptor().mediaType()
+              + " is not "
+              + SimpleSigning.MEDIA_TYPE);
       return;
     }
     if (layer.content().isEmpty()) {
@@ -118,12 +123,16 @@ public final class SignatureVerifier {
       return;
     }
     if (!claim.type().equals(SimpleSigning.TYPE)) {
-      fail(name, Reason.WRONG_TYPE,
+      fail(
+          name,
+          Reason.WRONG_TYPE,
           "critical.type is '" + claim.type() + "', expected '" + SimpleSigning.TYPE + "'");
       return;
     }
     if (!claim.manifestDigest().equals(imageDigest)) {
-      fail(name, Reason.OTHER_IMAGE,
+      fail(
+          name,
+          Reason.OTHER_IMAGE,
           "the payload signs " + claim.manifestDigest() + ", not " + imageDigest);
       return;
     }
@@ -133,8 +142,10 @@ public final class SignatureVerifier {
 
   private void checkAttestationLayer(SignatureLayer layer, Optional<String> predicateType) {
     if (!layer.descriptor().mediaType().equals(Dsse.MEDIA_TYPE)) {
-      fail(layer.name(), Reason.MALFORMED, "layer media type " + layer.descriptor().mediaType()
-          + " is not " + Dsse.MEDIA_TYPE);
+      fail(
+          layer.name(),
+          Reason.MALFORMED,
+          "layer media type " + layer.descriptor().mediaType() + " is not " + Dsse.MEDIA_TYPE);
       return;
     }
     if (layer.content().isEmpty()) {
@@ -164,8 +175,14 @@ public final class SignatureVerifier {
       return;
     }
     if (!envelope.payloadType().equals(Dsse.IN_TOTO_PAYLOAD_TYPE)) {
-      fail(name, Reason.NOT_IN_TOTO, "DSSE payload type is '" + envelope.payloadType()
-          + "', expected '" + Dsse.IN_TOTO_PAYLOAD_TYPE + "'");
+      fail(
+          name,
+          Reason.NOT_IN_TOTO,
+          "DSSE payload type is '"
+              + envelope.payloadType()
+              + "', expected '"
+              + Dsse.IN_TOTO_PAYLOAD_TYPE
+              + "'");
       return;
     }
     InTotoStatement statement;
@@ -180,19 +197,30 @@ public final class SignatureVerifier {
       return;
     }
     if (predicateType.isPresent() && !predicateType.get().equals(statement.predicateType())) {
-      fail(name, Reason.OTHER_PREDICATE_TYPE, "predicate type is " + statement.predicateType()
-          + ", expected " + predicateType.get());
+      fail(
+          name,
+          Reason.OTHER_PREDICATE_TYPE,
+          "predicate type is " + statement.predicateType() + ", expected " + predicateType.get());
       return;
     }
-    verified.add(new Claim(name, imageDigest, statement.subjectName(), statement.predicateType(),
-        Map.of(), envelope.payload()));
+    verified.add(
+        new Claim(
+            name,
+            imageDigest,
+            statement.subjectName(),
+            statement.predicateType(),
+            Map.of(),
+            envelope.payload()));
   }
 
   private void checkBundle(
       String name, SigstoreBundle bundle, Optional<byte[]> payload, Optional<String> type) {
     if (bundle.hasCertificate()) {
-      fail(name, Reason.KEYLESS, "keyless (the bundle names its signer by a certificate; temper"
-          + " verifies only with the given public key and never trusts a certificate's key)");
+      fail(
+          name,
+          Reason.KEYLESS,
+          "keyless (the bundle names its signer by a certificate; temper"
+              + " verifies only with the given public key and never trusts a certificate's key)");
       return;
     }
     String hint = bundle.publicKeyHint();
@@ -217,10 +245,19 @@ public final class SignatureVerifier {
    */
   private void signatureFailed(String name, String hint, String what) {
     if (!hint.isEmpty() && !hint.equals(key.hint())) {
-      fail(name, Reason.WRONG_KEY, what + ": it names another key (hint " + hint
-          + ", the given key's hint is " + key.hint() + ")");
+      fail(
+          name,
+          Reason.WRONG_KEY,
+          what
+              + ": it names another key (hint "
+              + hint
+              + ", the given key's hint is "
+              + key.hint()
+              + ")");
     } else {
-      fail(name, Reason.BAD_SIGNATURE,
+      fail(
+          name,
+          Reason.BAD_SIGNATURE,
           what + " (another key made it, or the signed content was altered)");
     }
   }

@@ -90,7 +90,8 @@ public record SigstoreBundle(
     Path temporary = Files.createTempFile(directory, "." + path.getFileName(), ".tmp");
     try {
       Files.write(temporary, toJson());
-      Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
     }
@@ -122,8 +123,7 @@ public record SigstoreBundle(
       throw new InvalidInputException("bundle: unsupported mediaType '" + mediaType + "'");
     }
     JsonNode material = root.path("verificationMaterial");
-    boolean certificate =
-        material.has("certificate") || material.has("x509CertificateChain");
+    boolean certificate = material.has("certificate") || material.has("x509CertificateChain");
     String hint = material.path("publicKey").path("hint").asText("");
     if (!certificate && !material.has("publicKey")) {
       throw new InvalidInputException("bundle: verificationMaterial names no key or certificate");
@@ -140,19 +140,16 @@ public record SigstoreBundle(
     String algorithm = message.path("messageDigest").path("algorithm").asText("");
     if (!algorithm.equals("SHA2_256")) {
       throw new InvalidInputException(
-          "bundle: messageDigest algorithm '" + algorithm + "' is not supported; expected SHA2_256");
+          "bundle: messageDigest algorithm '"
+              + algorithm
+              + "' is not supported; expected SHA2_256");
     }
     byte[] digest = Dsse.decode(message.path("messageDigest").path("digest").asText(""), "digest");
     byte[] signature = Dsse.decode(message.path("signature").asText(""), "signature");
     if (digest.length != 32 || signature.length == 0) {
-      throw new InvalidInputException("bundle: messageSignature needs a 32-byte digest and a signature");
+      throw new InvalidInputException(
+          "bundle: messageSignature needs a 32-byte digest and a signature");
     }
     return new SigstoreBundle(mediaType, hint, certificate, digest, signature, Optional.empty());
   }
-
-  /** Lists the content kinds, for messages: {@code dsseEnvelope} or {@code messageSignature}. */
-  public String contentKind() {
-    return envelope.isPresent() ? "dsseEnvelope" : "messageSignature";
-  }
-
 }

@@ -11,7 +11,8 @@ import java.util.TreeMap;
  * A cosign simple-signing payload: the claim that an image manifest digest was signed, under the
  * {@code critical} object, with optional string annotations under {@code optional}.
  *
- * @param dockerReference the repository the signer named, {@code critical.identity.docker-reference}
+ * @param dockerReference the repository the signer named, {@code
+ *     critical.identity.docker-reference}
  * @param manifestDigest the signed manifest, {@code critical.image.docker-manifest-digest}
  * @param type {@code critical.type}, which must be {@link #TYPE} to count as an image signature
  * @param annotations the {@code optional} strings, empty when the payload has {@code null}

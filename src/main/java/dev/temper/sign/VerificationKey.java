@@ -12,8 +12,8 @@ public record VerificationKey(ECPublicKey publicKey) {
   private static final int RAW_SIGNATURE_BYTES = 64;
 
   /**
-   * Checks {@code signature} over {@code data}. Accepts the DER encoding that cosign writes and
-   * the raw {@code r || s} form (64 bytes) that some signers emit; anything else fails.
+   * Checks {@code signature} over {@code data}. Accepts the DER encoding that cosign writes and the
+   * raw {@code r || s} form (64 bytes) that some signers emit. Anything else fails.
    */
   public boolean verifies(byte[] data, byte[] signature) {
     if (verifiesWith("SHA256withECDSA", data, signature)) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of verifying every candidate signature of an image: the claims that verified and,
- * for each candidate that did not, the reason.
+ * The outcome of verifying every candidate signature of an image: the claims that verified and, for
+ * each candidate that did not, the reason.
  *
  * @param verified the claims whose signatures verified and that name the image
  * @param failures one entry per rejected candidate

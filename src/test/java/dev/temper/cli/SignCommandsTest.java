@@ -38,41 +38,53 @@ class SignCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.stderr())
-        .isEqualTo("temper: no password for the key: set COSIGN_PASSWORD (it may be empty) or run"
-            + " on a terminal\n");
+        .isEqualTo(
+            "temper: no password for the key: set COSIGN_PASSWORD (it may be empty) or run"
+                + " on a terminal\n");
     assertThat(dir.resolve("cosign.key")).doesNotExist();
   }
 
   @Test
   void keygenAcceptsEmptyPasswordAndKeepsFiles() throws Exception {
-    ProcessRun first = temper(Map.of("COSIGN_PASSWORD", ""), "keygen", "--output-key-prefix",
-        "release");
-    ProcessRun second = temper(Map.of("COSIGN_PASSWORD", ""), "keygen", "--output-key-prefix",
-        "release");
+    ProcessRun first =
+        temper(Map.of("COSIGN_PASSWORD", ""), "keygen", "--output-key-prefix", "release");
+    ProcessRun second =
+        temper(Map.of("COSIGN_PASSWORD", ""), "keygen", "--output-key-prefix", "release");
 
     assertThat(first.exitCode()).isZero();
     assertThat(Files.readString(dir.resolve("release.key")))
         .startsWith("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----");
-    assertThat(Files.readString(dir.resolve("release.pub"))).startsWith("-----BEGIN PUBLIC KEY-----");
+    assertThat(Files.readString(dir.resolve("release.pub")))
+        .startsWith("-----BEGIN PUBLIC KEY-----");
     assertThat(second.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(second.stderr()).endsWith("release.key: file exists; remove it or choose another"
-        + " prefix\n");
+    assertThat(second.stderr())
+        .endsWith("release.key: file exists; remove it or choose another" + " prefix\n");
   }
 
   @Test
   void signThenVerify() throws Exception {
     temper(PASSWORD, "keygen").requireSuccess();
 
-    ProcessRun sign = temper(PASSWORD, "sign", "--key", "cosign.key", "-a", "team=platform",
-        "--bundle", "sig.bundle.json", image);
+    ProcessRun sign =
+        temper(
+            PASSWORD,
+            "sign",
+            "--key",
+            "cosign.key",
+            "-a",
+            "team=platform",
+            "--bundle",
+            "sig.bundle.json",
+            image);
     ProcessRun verify = temper(Map.of(), "verify", "--key", "cosign.pub", image);
-    ProcessRun bundle = temper(Map.of(), "verify", "--key", "cosign.pub", "--bundle",
-        "sig.bundle.json", image);
+    ProcessRun bundle =
+        temper(Map.of(), "verify", "--key", "cosign.pub", "--bundle", "sig.bundle.json", image);
 
     assertThat(sign.exitCode()).isZero();
     assertThat(sign.stdout()).startsWith("Signed sha256:");
     assertThat(verify.exitCode()).isZero();
-    assertThat(verify.stdout()).contains("\"docker-reference\":\"layout\"")
+    assertThat(verify.stdout())
+        .contains("\"docker-reference\":\"layout\"")
         .contains("\"team\":\"platform\"");
     assertThat(verify.stderr()).startsWith("Verified 1 of 1 signature for sha256:");
     assertThat(bundle.exitCode()).isZero();
@@ -88,8 +100,9 @@ class SignCommandsTest {
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.POLICY_FAILED);
     assertThat(run.stdout()).isEmpty();
-    assertThat(run.stderr()).contains("layer 1: not verified: signature does not verify with the"
-        + " given key").contains("temper: no valid signature found for sha256:");
+    assertThat(run.stderr())
+        .contains("layer 1: not verified: signature does not verify with the" + " given key")
+        .contains("temper: no valid signature found for sha256:");
   }
 
   @Test
@@ -106,12 +119,14 @@ class SignCommandsTest {
   void wrongPasswordExitsThree() throws Exception {
     temper(PASSWORD, "keygen").requireSuccess();
 
-    ProcessRun run = temper(Map.of("COSIGN_PASSWORD", "wrong"), "sign", "--key", "cosign.key",
-        image);
+    ProcessRun run =
+        temper(Map.of("COSIGN_PASSWORD", "wrong"), "sign", "--key", "cosign.key", image);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(run.stderr()).isEqualTo("temper: cosign.key: cannot decrypt the private key: wrong"
-        + " password or altered file\n");
+    assertThat(run.stderr())
+        .isEqualTo(
+            "temper: cosign.key: cannot decrypt the private key: wrong"
+                + " password or altered file\n");
   }
 
   @Test
@@ -119,20 +134,39 @@ class SignCommandsTest {
     temper(PASSWORD, "keygen").requireSuccess();
     Files.writeString(dir.resolve("bom.json"), "{\"bomFormat\":\"CycloneDX\"}");
 
-    ProcessRun attest = temper(PASSWORD, "attest", "--key", "cosign.key", "--type", "cyclonedx",
-        "--predicate", "bom.json", "--bundle", "att.bundle.json", image);
+    ProcessRun attest =
+        temper(
+            PASSWORD,
+            "attest",
+            "--key",
+            "cosign.key",
+            "--type",
+            "cyclonedx",
+            "--predicate",
+            "bom.json",
+            "--bundle",
+            "att.bundle.json",
+            image);
     ProcessRun any = temper(Map.of(), "verify-attestation", "--key", "cosign.pub", image);
-    ProcessRun spdx = temper(Map.of(), "verify-attestation", "--key", "cosign.pub", "--type",
-        "spdx", image);
-    ProcessRun bundle = temper(Map.of(), "verify-attestation", "--key", "cosign.pub", "--bundle",
-        "att.bundle.json", image);
+    ProcessRun spdx =
+        temper(Map.of(), "verify-attestation", "--key", "cosign.pub", "--type", "spdx", image);
+    ProcessRun bundle =
+        temper(
+            Map.of(),
+            "verify-attestation",
+            "--key",
+            "cosign.pub",
+            "--bundle",
+            "att.bundle.json",
+            image);
 
     assertThat(attest.exitCode()).isZero();
     assertThat(any.exitCode()).isZero();
     assertThat(any.stdout()).contains("\"predicateType\":\"https://cyclonedx.org/bom\"");
     assertThat(spdx.exitCode()).isEqualTo(ExitCodes.POLICY_FAILED);
-    assertThat(spdx.stderr()).contains("predicate type is https://cyclonedx.org/bom, expected"
-        + " https://spdx.dev/Document");
+    assertThat(spdx.stderr())
+        .contains(
+            "predicate type is https://cyclonedx.org/bom, expected" + " https://spdx.dev/Document");
     assertThat(bundle.exitCode()).isZero();
   }
 
@@ -141,15 +175,20 @@ class SignCommandsTest {
     ProcessRun run = temper(Map.of(), "verify", "--key", "cosign.pub", "docker://localhost/x");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(run.stderr()).isEqualTo("temper: image 'docker://localhost/x' is not supported"
-        + " here: use oci:DIR[:TAG] (an OCI layout directory)\n");
+    assertThat(run.stderr())
+        .isEqualTo(
+            "temper: image 'docker://localhost/x' is not supported"
+                + " here: use oci:DIR[:TAG] (an OCI layout directory)\n");
   }
 
-  private ProcessRun temper(Map<String, String> environment, String... arguments)
-      throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.temper.cli.Main"));
+  private ProcessRun temper(Map<String, String> environment, String... arguments) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.temper.cli.Main"));
     command.addAll(List.of(arguments));
     return ProcessRun.run(dir, environment, List.of("COSIGN_PASSWORD"), command);
   }

@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
@@ -45,13 +46,12 @@ class KeyFilesTest {
                 KeyFiles.parsePrivateKey(
                     resource("cosign-sigstore.key"), "wrong".toCharArray(), "cosign.key"))
         .isInstanceOf(TrustException.class)
-        .hasMessage(
-            "cosign.key: cannot decrypt the private key: wrong password or altered file");
+        .hasMessage("cosign.key: cannot decrypt the private key: wrong password or altered file");
   }
 
   @Test
   void sec1InsideEncryptedKeyIsRejected() {
-    // cosign rejects this published key too: its envelope holds SEC1, not PKCS#8.
+    // cosign rejects this published key too, because its envelope contains SEC1, not PKCS#8.
     assertThatThrownBy(
             () -> KeyFiles.parsePrivateKey(resource("cosign-ec-sec1-inside.key"), HELLO, "k"))
         .isInstanceOf(InvalidInputException.class)
@@ -63,7 +63,7 @@ class KeyFilesTest {
     SigningKey sec1 = KeyFiles.parsePrivateKey(resource("ec-p256.key"), new char[0], "sec1");
     SigningKey pkcs8 = KeyFiles.parsePrivateKey(resource("ec-p256-pkcs8.key"), new char[0], "p8");
 
-    // The SEC1 fixture embeds its public point; the loader checks it against the scalar.
+    // The SEC1 fixture embeds its public point, which the loader checks against the scalar.
     assertThat(Base64.getEncoder().encodeToString(sec1.publicKey().getEncoded()))
         .isEqualTo(
             "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE+9E3Qe+h25ofmz3Uo2T004Dfy49iX06MMbxf9rsGmLkOPrS0"
@@ -90,16 +90,22 @@ class KeyFilesTest {
 
     assertThat(written[0]).hasFileName("cosign.key");
     assertThat(written[1]).hasFileName("cosign.pub");
-    assertThat(Files.readString(written[0])).startsWith("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY");
+    assertThat(Files.readString(written[0]))
+        .startsWith("-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY");
     assertThat(back.publicKey()).isEqualTo(key.publicKey());
     assertThat(pub.publicKey()).isEqualTo(key.publicKey());
     assertThat(dir).isDirectoryNotContaining("glob:**.tmp");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written[0])))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written[1])))
+        .isEqualTo("rw-r--r--");
   }
 
   @Test
   void envelopeUsesCosignLayout(@TempDir Path dir) throws Exception {
-    String pem = KeyFiles.encryptedPrivateKeyPem(SigningKey.generate(new SecureRandom()), HELLO,
-        new SecureRandom());
+    String pem =
+        KeyFiles.encryptedPrivateKeyPem(
+            SigningKey.generate(new SecureRandom()), HELLO, new SecureRandom());
     var json = Json.parse(Pem.parse(pem.getBytes(StandardCharsets.US_ASCII), "pem").bytes(), "e");
 
     assertThat(json.path("kdf").path("name").asText()).isEqualTo("scrypt");
@@ -114,13 +120,28 @@ class KeyFilesTest {
   }
 
   @Test
+  void olderCosignLabelIsRead() throws Exception {
+    SigningKey key = SigningKey.generate(new SecureRandom());
+    String pem =
+        KeyFiles.encryptedPrivateKeyPem(key, HELLO, new SecureRandom())
+            .replace(KeyFiles.SIGSTORE_PRIVATE_KEY, KeyFiles.COSIGN_PRIVATE_KEY);
+
+    SigningKey back =
+        KeyFiles.parsePrivateKey(pem.getBytes(StandardCharsets.US_ASCII), HELLO, "old.key");
+
+    assertThat(pem).startsWith("-----BEGIN ENCRYPTED COSIGN PRIVATE KEY-----");
+    assertThat(back.publicKey()).isEqualTo(key.publicKey());
+  }
+
+  @Test
   void existingKeyFileIsNotReplaced(@TempDir Path dir) throws Exception {
     Files.writeString(dir.resolve("cosign.key"), "keep");
     SecureRandom random = new SecureRandom();
 
     assertThatThrownBy(
-            () -> KeyFiles.writeKeyPair(dir.resolve("cosign"), SigningKey.generate(random), HELLO,
-                random))
+            () ->
+                KeyFiles.writeKeyPair(
+                    dir.resolve("cosign"), SigningKey.generate(random), HELLO, random))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageEndingWith("cosign.key: file exists; remove it or choose another prefix");
     assertThat(Files.readString(dir.resolve("cosign.key"))).isEqualTo("keep");
@@ -139,8 +160,7 @@ class KeyFilesTest {
         "f: more than one PEM block; expected one key");
     assertRejected(
         sealedPem("{\"kdf\":"), "f: encrypted key: invalid JSON: Unexpected end-of-input");
-    assertRejected(
-        sealedPem("[]"), "f: encrypted key: expected a JSON object");
+    assertRejected(sealedPem("[]"), "f: encrypted key: expected a JSON object");
     assertRejected(
         sealedPem(
             "{\"kdf\":{\"name\":\"scrypt\",\"params\":{\"N\":1073741824,\"r\":8,\"p\":1},"
@@ -148,8 +168,7 @@ class KeyFilesTest {
                 + "\"ciphertext\":\"\"}"),
         "f: scrypt parameters N=1073741824 r=8 need more than 256 MiB of memory");
     assertRejected(
-        sealedPem(
-            "{\"kdf\":{\"name\":\"pbkdf2\"},\"cipher\":{\"name\":\"nacl/secretbox\"}}"),
+        sealedPem("{\"kdf\":{\"name\":\"pbkdf2\"},\"cipher\":{\"name\":\"nacl/secretbox\"}}"),
         "f: unsupported kdf 'pbkdf2', expected 'scrypt'");
     assertRejected(
         sealedPem(

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Checks temper's formats against independent JavaScript code: a second implementation of
- * cosign's key format (Node's scrypt and tweetnacl's secretbox) and sigstore-js's bundle verifier.
- * Needs node and npm; the packages come from {@code src/test/node/package-lock.json}.
+ * Checks temper's formats against independent JavaScript code: a second implementation of cosign's
+ * key format (Node's scrypt and tweetnacl's secretbox) and sigstore-js's bundle verifier. Needs
+ * node and npm. The packages come from {@code src/test/node/package-lock.json}.
  */
 class NodeInteropTest {
   private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
@@ -29,8 +29,8 @@ class NodeInteropTest {
   @BeforeAll
   static void installPackages() throws Exception {
     if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@sigstore/verify"))) {
-      ProcessRun.run(NODE_DIR, Map.of(), List.of(),
-          List.of("npm", "ci", "--no-audit", "--no-fund")).requireSuccess();
+      ProcessRun.run(NODE_DIR, Map.of(), List.of(), List.of("npm", "ci", "--no-audit", "--no-fund"))
+          .requireSuccess();
     }
   }
 
@@ -44,8 +44,14 @@ class NodeInteropTest {
     RANDOM.nextBytes(message);
     HexFormat hex = HexFormat.of();
 
-    ProcessRun run = node(dir, Map.of(), "secretbox.js", hex.formatHex(key),
-        hex.formatHex(nonce), hex.formatHex(message));
+    ProcessRun run =
+        node(
+            dir,
+            Map.of(),
+            "secretbox.js",
+            hex.formatHex(key),
+            hex.formatHex(nonce),
+            hex.formatHex(message));
 
     assertThat(run.requireSuccess().stdout())
         .isEqualTo(hex.formatHex(SecretBox.seal(message, nonce, key)));
@@ -53,22 +59,34 @@ class NodeInteropTest {
 
   @Test
   void nodeOpensKeyTemperWrote(@TempDir Path dir) throws Exception {
-    Path[] written = KeyFiles.writeKeyPair(dir.resolve("cosign"), SigningKey.generate(RANDOM),
-        PASSWORD.toCharArray(), RANDOM);
+    Path[] written =
+        KeyFiles.writeKeyPair(
+            dir.resolve("cosign"), SigningKey.generate(RANDOM), PASSWORD.toCharArray(), RANDOM);
 
-    ProcessRun run = node(dir, Map.of("COSIGN_PASSWORD", PASSWORD), "cosign-key.js", "open",
-        written[0].toString());
+    ProcessRun run =
+        node(
+            dir,
+            Map.of("COSIGN_PASSWORD", PASSWORD),
+            "cosign-key.js",
+            "open",
+            written[0].toString());
 
     assertThat(run.requireSuccess().stdout()).isEqualTo(Files.readString(written[1]));
   }
 
   @Test
   void nodeRejectsWrongPassword(@TempDir Path dir) throws Exception {
-    Path[] written = KeyFiles.writeKeyPair(dir.resolve("cosign"), SigningKey.generate(RANDOM),
-        PASSWORD.toCharArray(), RANDOM);
+    Path[] written =
+        KeyFiles.writeKeyPair(
+            dir.resolve("cosign"), SigningKey.generate(RANDOM), PASSWORD.toCharArray(), RANDOM);
 
-    ProcessRun run = node(dir, Map.of("COSIGN_PASSWORD", "other"), "cosign-key.js", "open",
-        written[0].toString());
+    ProcessRun run =
+        node(
+            dir,
+            Map.of("COSIGN_PASSWORD", "other"),
+            "cosign-key.js",
+            "open",
+            written[0].toString());
 
     assertThat(run.exitCode()).isNotZero();
     assertThat(run.stderr()).contains("secretbox open failed");
@@ -78,11 +96,17 @@ class NodeInteropTest {
   void temperOpensKeyNodeWrote(@TempDir Path dir) throws Exception {
     Path key = dir.resolve("node.key");
     Path pub = dir.resolve("node.pub");
-    node(dir, Map.of("COSIGN_PASSWORD", PASSWORD), "cosign-key.js", "write", key.toString(),
-        pub.toString()).requireSuccess();
+    node(
+            dir,
+            Map.of("COSIGN_PASSWORD", PASSWORD),
+            "cosign-key.js",
+            "write",
+            key.toString(),
+            pub.toString())
+        .requireSuccess();
 
-    SigningKey opened = KeyFiles.parsePrivateKey(Files.readAllBytes(key), PASSWORD.toCharArray(),
-        key.toString());
+    SigningKey opened =
+        KeyFiles.parsePrivateKey(Files.readAllBytes(key), PASSWORD.toCharArray(), key.toString());
     VerificationKey expected = KeyFiles.parsePublicKey(Files.readAllBytes(pub), pub.toString());
 
     assertThat(opened.publicKey()).isEqualTo(expected.publicKey());
@@ -102,12 +126,27 @@ class NodeInteropTest {
     Files.write(artifact, payload);
     Files.writeString(pub, key.verificationKey().pem());
 
-    ProcessRun good = node(dir, Map.of(), "verify-bundle.js", bundle.toString(), pub.toString(),
-        artifact.toString());
-    Files.write(artifact, new String(payload, StandardCharsets.UTF_8)
-        .replace("example/app", "example/evil").getBytes(StandardCharsets.UTF_8));
-    ProcessRun altered = node(dir, Map.of(), "verify-bundle.js", bundle.toString(),
-        pub.toString(), artifact.toString());
+    ProcessRun good =
+        node(
+            dir,
+            Map.of(),
+            "verify-bundle.js",
+            bundle.toString(),
+            pub.toString(),
+            artifact.toString());
+    Files.write(
+        artifact,
+        new String(payload, StandardCharsets.UTF_8)
+            .replace("example/app", "example/evil")
+            .getBytes(StandardCharsets.UTF_8));
+    ProcessRun altered =
+        node(
+            dir,
+            Map.of(),
+            "verify-bundle.js",
+            bundle.toString(),
+            pub.toString(),
+            artifact.toString());
 
     assertThat(good.requireSuccess().stdout()).isEqualTo("verified\n");
     assertThat(altered.exitCode()).isEqualTo(1);
@@ -119,10 +158,15 @@ class NodeInteropTest {
     SigningKey key = SigningKey.generate(RANDOM);
     ArtifactStore store = ArtifactStore.ociLayout(dir.resolve("layout"));
     String image = imageIn(store);
-    var predicate = Json.parse("{\"bomFormat\":\"CycloneDX\"}".getBytes(StandardCharsets.UTF_8), "p");
-    CosignImages.Attached attached = CosignImages.attest(store, image,
-        new InTotoStatement("example/app", image.substring(7), "https://cyclonedx.org/bom",
-            predicate), key);
+    var predicate =
+        Json.parse("{\"bomFormat\":\"CycloneDX\"}".getBytes(StandardCharsets.UTF_8), "p");
+    CosignImages.Attached attached =
+        CosignImages.attest(
+            store,
+            image,
+            new InTotoStatement(
+                "example/app", image.substring(7), "https://cyclonedx.org/bom", predicate),
+            key);
     Path bundle = dir.resolve("bundle.json");
     Path tampered = dir.resolve("tampered.json");
     Path pub = dir.resolve("cosign.pub");
@@ -132,8 +176,8 @@ class NodeInteropTest {
     ObjectNode envelope = (ObjectNode) json.get("dsseEnvelope");
     byte[] statement = Base64.getDecoder().decode(envelope.get("payload").asText());
     String changed = new String(statement, StandardCharsets.UTF_8).replace("CycloneDX", "Other");
-    envelope.put("payload", Base64.getEncoder().encodeToString(
-        changed.getBytes(StandardCharsets.UTF_8)));
+    envelope.put(
+        "payload", Base64.getEncoder().encodeToString(changed.getBytes(StandardCharsets.UTF_8)));
     Files.write(tampered, Json.bytes(json));
 
     ProcessRun good = node(dir, Map.of(), "verify-bundle.js", bundle.toString(), pub.toString());
@@ -149,7 +193,8 @@ class NodeInteropTest {
     SigningKey key = SigningKey.generate(RANDOM);
     byte[] payload = "artifact".getBytes(StandardCharsets.UTF_8);
     SigstoreBundle bundle =
-        SigstoreBundle.forMessage(key.verificationKey(), Digests.sha256(payload), key.sign(payload));
+        SigstoreBundle.forMessage(
+            key.verificationKey(), Digests.sha256(payload), key.sign(payload));
     Path file = dir.resolve("bundle.json");
     Path artifact = dir.resolve("artifact");
     Path otherPub = dir.resolve("other.pub");
@@ -157,8 +202,14 @@ class NodeInteropTest {
     Files.write(artifact, payload);
     Files.writeString(otherPub, SigningKey.generate(RANDOM).verificationKey().pem());
 
-    ProcessRun run = node(dir, Map.of(), "verify-bundle.js", file.toString(),
-        otherPub.toString(), artifact.toString());
+    ProcessRun run =
+        node(
+            dir,
+            Map.of(),
+            "verify-bundle.js",
+            file.toString(),
+            otherPub.toString(),
+            artifact.toString());
 
     assertThat(run.exitCode()).isEqualTo(1);
   }
@@ -168,10 +219,11 @@ class NodeInteropTest {
     return store.writeManifest(manifest, CosignManifests.MANIFEST_MEDIA_TYPE, "latest").digest();
   }
 
-  private static ProcessRun node(Path dir, Map<String, String> environment, String script,
-      String... arguments) throws Exception {
-    List<String> command = new java.util.ArrayList<>(List.of("node",
-        NODE_DIR.resolve(script).toString()));
+  private static ProcessRun node(
+      Path dir, Map<String, String> environment, String script, String... arguments)
+      throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(List.of("node", NODE_DIR.resolve(script).toString()));
     command.addAll(List.of(arguments));
     return ProcessRun.run(dir, environment, List.of("COSIGN_PASSWORD"), command);
   }

@@ -19,16 +19,17 @@ class PayloadsTest {
 
   @Test
   void simpleSigningBytesAreCosignLayout() {
-    byte[] payload =
-        SimpleSigning.of("example/app", DIGEST, Map.of("b", "2", "a", "1")).toJson();
+    byte[] payload = SimpleSigning.of("example/app", DIGEST, Map.of("b", "2", "a", "1")).toJson();
 
     assertThat(new String(payload, StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"critical\":{\"identity\":{\"docker-reference\":\"example/app\"},"
-                + "\"image\":{\"docker-manifest-digest\":\"" + DIGEST + "\"},"
+                + "\"image\":{\"docker-manifest-digest\":\""
+                + DIGEST
+                + "\"},"
                 + "\"type\":\"cosign container image signature\"},"
                 + "\"optional\":{\"a\":\"1\",\"b\":\"2\"}}");
-    // Known answer computed with sha256sum over the same bytes.
+    // Expected digest computed with sha256sum over the same bytes.
     assertThat(Digests.of(payload))
         .isEqualTo("sha256:4f05421224c59523b74c2c382bec352ae1c5d9af00bffa274e7e62e25f5c7154");
   }
@@ -46,7 +47,8 @@ class PayloadsTest {
     VerificationKey key = KeyFiles.parsePublicKey(resource("kubewarden.pub"), "kubewarden.pub");
     byte[] payload = resource("kubewarden-payload.json");
     byte[] signature =
-        Base64.getDecoder().decode(new String(resource("kubewarden-payload.sig"), StandardCharsets.US_ASCII));
+        Base64.getDecoder()
+            .decode(new String(resource("kubewarden-payload.sig"), StandardCharsets.US_ASCII));
 
     SimpleSigning claim = SimpleSigning.parse(payload);
 
@@ -65,7 +67,8 @@ class PayloadsTest {
     byte[] payload = resource("kubewarden-payload.json");
     payload[payload.length - 2] = 'X';
     byte[] signature =
-        Base64.getDecoder().decode(new String(resource("kubewarden-payload.sig"), StandardCharsets.US_ASCII));
+        Base64.getDecoder()
+            .decode(new String(resource("kubewarden-payload.sig"), StandardCharsets.US_ASCII));
 
     assertThat(key.verifies(payload, signature)).isFalse();
   }
@@ -118,7 +121,8 @@ class PayloadsTest {
   void rawRAndSSignatureIsAccepted() throws Exception {
     SigningKey key = SigningKey.generate(new SecureRandom());
     byte[] data = "payload".getBytes(StandardCharsets.UTF_8);
-    java.security.Signature raw = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+    java.security.Signature raw =
+        java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
     raw.initSign(key.privateKey());
     raw.update(data);
     byte[] signature = raw.sign();
@@ -136,13 +140,16 @@ class PayloadsTest {
     String sha = DIGEST.substring(7);
 
     byte[] json =
-        new InTotoStatement("example/app", sha, InTotoStatement.predicateTypeFor("cyclonedx"),
-            predicate).toJson();
+        new InTotoStatement(
+                "example/app", sha, InTotoStatement.predicateTypeFor("cyclonedx"), predicate)
+            .toJson();
 
     assertThat(new String(json, StandardCharsets.UTF_8))
         .isEqualTo(
             "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"example/app\","
-                + "\"digest\":{\"sha256\":\"" + sha + "\"}}],"
+                + "\"digest\":{\"sha256\":\""
+                + sha
+                + "\"}}],"
                 + "\"predicateType\":\"https://cyclonedx.org/bom\",\"predicate\":{\"k\":1}}");
     assertThat(InTotoStatement.parse(json).subjectSha256()).isEqualTo(sha);
   }
@@ -150,7 +157,8 @@ class PayloadsTest {
   @Test
   void predicateTypeNamesMapToUris() throws Exception {
     assertThat(InTotoStatement.predicateTypeFor("spdx")).isEqualTo("https://spdx.dev/Document");
-    assertThat(InTotoStatement.predicateTypeFor("cyclonedx")).isEqualTo("https://cyclonedx.org/bom");
+    assertThat(InTotoStatement.predicateTypeFor("cyclonedx"))
+        .isEqualTo("https://cyclonedx.org/bom");
     assertThat(InTotoStatement.predicateTypeFor("slsaprovenance"))
         .isEqualTo("https://slsa.dev/provenance/v1");
     assertThat(InTotoStatement.predicateTypeFor("openvex"))
@@ -191,7 +199,8 @@ class PayloadsTest {
     SigningKey key = SigningKey.generate(new SecureRandom());
     byte[] payload = "p".getBytes(StandardCharsets.UTF_8);
     SigstoreBundle bundle =
-        SigstoreBundle.forMessage(key.verificationKey(), Digests.sha256(payload), key.sign(payload));
+        SigstoreBundle.forMessage(
+            key.verificationKey(), Digests.sha256(payload), key.sign(payload));
 
     JsonNode json = Json.parse(bundle.toJson(), "bundle");
 
@@ -216,7 +225,8 @@ class PayloadsTest {
     assertThatThrownBy(
             () ->
                 SigstoreBundle.parse(
-                    ("{\"mediaType\":\"" + SigstoreBundle.MEDIA_TYPE_V03
+                    ("{\"mediaType\":\""
+                            + SigstoreBundle.MEDIA_TYPE_V03
                             + "\",\"verificationMaterial\":{\"publicKey\":{}}}")
                         .getBytes()))
         .isInstanceOf(InvalidInputException.class)

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The outcome of a process that a test ran with standard input from {@code /dev/null}, so the
- * process never sees a terminal.
+ * process never has a terminal.
  *
  * @param exitCode the process's exit status
  * @param stdout everything it wrote to standard output
