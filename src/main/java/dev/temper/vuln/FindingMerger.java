@@ -30,7 +30,7 @@ final class FindingMerger {
     List<Finding> merged = new ArrayList<>();
     for (List<List<Finding>> componentGroups : groups.values()) {
       for (List<Finding> group : componentGroups) {
-        merged.add(group.size() == 1 ? group.get(0) : combine(group));
+        merged.add(combine(group));
       }
     }
     return List.copyOf(merged);
