@@ -96,7 +96,8 @@ final class DbCommand implements Runnable {
     @Option(
         names = "--max-download-size",
         paramLabel = "BYTES",
-        description = "Maximum size of a URL input without --sha256, held in memory (default: ${DEFAULT-VALUE}).")
+        description =
+            "Maximum size of a URL input without --sha256, held in memory (default: ${DEFAULT-VALUE}).")
     long maxDownloadBytes = AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES;
 
     @Override
@@ -123,12 +124,20 @@ final class DbCommand implements Runnable {
         err.println("warning: " + problems.get(i));
       }
       if (report.problemCount() > MAX_PRINTED_PROBLEMS) {
-        err.println("warning: " + (report.problemCount() - MAX_PRINTED_PROBLEMS) + " more problems not shown");
+        err.println(
+            "warning: "
+                + (report.problemCount() - MAX_PRINTED_PROBLEMS)
+                + " more problems not shown");
       }
       out.println(
-          "Imported " + report.recordsStored(AdvisorySource.OSV) + " OSV records and "
+          "Imported "
+              + report.recordsStored(AdvisorySource.OSV)
+              + " OSV records and "
               + report.recordsStored(AdvisorySource.DEBIAN_TRACKER)
-              + " Debian tracker entries into " + file + " (" + report.problemCount()
+              + " Debian tracker entries into "
+              + file
+              + " ("
+              + report.problemCount()
               + " problems skipped)");
       return ExitCodes.OK;
     }
@@ -164,12 +173,22 @@ final class DbCommand implements Runnable {
         Duration age = source.age(now);
         String newest = source.newestModified().map(m -> ", newest record " + m).orElse("");
         out.println(
-            source.source().id() + ": " + source.recordCount() + " records, imported "
-                + source.importedAt() + " (" + age.toDays() + " days ago)" + newest);
+            source.source().id()
+                + ": "
+                + source.recordCount()
+                + " records, imported "
+                + source.importedAt()
+                + " ("
+                + age.toDays()
+                + " days ago)"
+                + newest);
         if (age.compareTo(ScanOptions.DEFAULT_MAX_DATABASE_AGE) > 0) {
           err.println(
-              "warning: " + source.source().title() + " data is older than "
-                  + ScanOptions.DEFAULT_MAX_DATABASE_AGE.toDays() + " days; import it again");
+              "warning: "
+                  + source.source().title()
+                  + " data is older than "
+                  + ScanOptions.DEFAULT_MAX_DATABASE_AGE.toDays()
+                  + " days; import it again");
         }
       }
       return ExitCodes.OK;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param aliases other ids of the same vulnerability, such as CVE ids
  * @param related ids of related but different vulnerabilities
  * @param summary a one-line description, possibly empty
- * @param modified when the source last changed the record, if it says
+ * @param modified when the source last changed the record, if the source states it
  * @param withdrawn whether the source withdrew the record, so that it never matches
  * @param severity the advisory's overall severity
  * @param cvssVector the CVSS vector the severity came from, or empty

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Imports advisory files into the store in one transaction: the store changes only if every input
- * could be read. A bad record, range or document inside an input is reported and skipped; a missing
+ * could be read. A bad record, range or document inside an input is reported and skipped. A missing
  * file, a failed download or an unsafe archive fails the whole import.
  *
  * <p>The format is detected from the content: a zip archive or a directory holds OSV records; a

@@ -6,9 +6,9 @@ import java.util.Map;
 
 /**
  * The base score of a CVSS v3.0 or v3.1 vector, computed with the equations of the CVSS v3.1
- * specification (section 7.1). Both versions share the metrics and weights; v3.1 changed only the
- * rounding, which this class applies to v3.0 vectors too, so a v3.0 score may differ from the one
- * published by 0.1 in rare cases.
+ * specification (section 7.1). Both versions share the metrics and weights, and v3.1 changed only
+ * the rounding, which this class applies to v3.0 vectors too, so a v3.0 score may differ from the
+ * one published by 0.1 in rare cases.
  */
 final class Cvss3 {
   private static final List<String> BASE_METRICS =

@@ -12,9 +12,10 @@ import java.util.TreeSet;
 
 /**
  * Merges findings of one component that share a CVE id, such as a DSA from OSV and the CVE entry of
- * the Debian tracker. The merged finding is named by its first CVE id in sorted order, keeps every
- * other id as an alias, takes the highest severity, and is fixed if any source names a fix, in the
- * highest fixed version named, because only that version contains every source's fix.
+ * the Debian tracker. Every finding, merged or not, is named by its first CVE id in sorted order
+ * when it has one, so one vulnerability has one name in every report, and keeps its other ids as
+ * aliases. A merged finding takes the highest severity. It is fixed if any source names a fix, in
+ * the highest fixed version named, because only that version contains every source's fix.
  */
 final class FindingMerger {
   private FindingMerger() {}

@@ -2,7 +2,7 @@ package dev.temper.vuln;
 
 import java.util.Locale;
 
-/** What a source states about the fix for an affected package in one release. */
+/** The fix state that a source gives for an affected package in one release. */
 public enum FixStatus {
   /** A version with the fix is published. */
   FIXED,

@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param location a file, a directory, or an {@code http}, {@code https} or {@code file} URL
  * @param sha256 the expected SHA-256 of a downloaded file. With it, the download streams into the
- *     content cache and is verified; without it, the file is read into memory up to the download
+ *     content cache and is verified. Without it, the file is read into memory up to the download
  *     limit and trusted as it arrives.
  */
 public record ImportInput(String location, Optional<String> sha256) {

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What an import stored and which input it skipped. Every problem names the file (or archive entry)
- * and, where known, the record id. Only the first {@value #MAX_KEPT_PROBLEMS} problems are kept, so
- * that a gigabyte of bad input cannot fill the heap, but all are counted.
+ * The outcome of an import: the records it stored and the input it skipped. Every problem names the
+ * file (or archive entry) and, where known, the record id. Only the first {@value
+ * #MAX_KEPT_PROBLEMS} problems are kept, so that a gigabyte of bad input cannot fill the heap, but
+ * all are counted.
  */
 public final class ImportReport {
   /** Maximum number of problems kept with their text. */

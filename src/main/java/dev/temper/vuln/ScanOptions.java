@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a scan reports and when it fails.
+ * The settings of a scan: which findings it reports and when its policy fails.
  *
  * @param failOn the lowest severity that fails the policy, or empty to never fail on findings
  * @param onlyFixed whether findings without a published fix are left out

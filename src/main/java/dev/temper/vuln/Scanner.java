@@ -27,8 +27,8 @@ public final class Scanner {
   /**
    * Scans the components of one image.
    *
-   * @throws InvalidInputException if the store holds no advisories, so that an empty database can
-   *     never pass for a clean image
+   * @throws InvalidInputException if the store contains no advisories, so that an empty database
+   *     can never pass for a clean image
    */
   public ScanReport scan(List<Component> components, Release release, ScanOptions options)
       throws InvalidInputException {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * What the store holds from one source.
+ * The metadata the store keeps for one source.
  *
  * @param source the advisory source
  * @param importedAt when the last import of this source committed

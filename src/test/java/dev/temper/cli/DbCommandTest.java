@@ -47,7 +47,8 @@ class DbCommandTest {
     assertThat(run("db", "import", "--db", db.toString(), file.toString())).isZero();
     assertThat(out.toString())
         .isEqualTo(
-            "Imported 1 OSV records and 0 Debian tracker entries into " + db
+            "Imported 1 OSV records and 0 Debian tracker entries into "
+                + db
                 + " (0 problems skipped)\n");
 
     out.getBuffer().setLength(0);
@@ -67,7 +68,8 @@ class DbCommandTest {
   @Test
   void importsOverHttpFromLoopback() throws Exception {
     Path db = temp.resolve("advisories.db");
-    try (LoopbackServer server = LoopbackServer.start().put("/osv/DSA-5514-1.json", glibcRecord())) {
+    try (LoopbackServer server =
+        LoopbackServer.start().put("/osv/DSA-5514-1.json", glibcRecord())) {
       String url = server.uri("/osv/DSA-5514-1.json").toString();
 
       assertThat(run("db", "import", "--db", db.toString(), url)).as(err.toString()).isZero();
@@ -87,13 +89,16 @@ class DbCommandTest {
         .isEqualTo(3);
     assertThat(err.toString())
         .isEqualTo(
-            "temper: " + zip + ": entry name '../escape.json' could escape a directory ('..'"
+            "temper: "
+                + zip
+                + ": entry name '../escape.json' could escape a directory ('..'"
                 + " segment); archive rejected\n");
   }
 
   @Test
   void unsupportedSchemeExitsThree() {
-    assertThat(run("db", "import", "--db", temp.resolve("a.db").toString(), "ftp://127.0.0.1/all.zip"))
+    assertThat(
+            run("db", "import", "--db", temp.resolve("a.db").toString(), "ftp://127.0.0.1/all.zip"))
         .isEqualTo(3);
     assertThat(err.toString()).contains("unsupported URL scheme in ftp://127.0.0.1/all.zip");
   }
@@ -101,7 +106,8 @@ class DbCommandTest {
   @Test
   void malformedRecordIsWarnedAndExitsZero() throws Exception {
     Path file = Files.writeString(temp.resolve("bad.json"), "{\"id\": \"DSA-1-1\",");
-    assertThat(run("db", "import", "--db", temp.resolve("a.db").toString(), file.toString())).isZero();
+    assertThat(run("db", "import", "--db", temp.resolve("a.db").toString(), file.toString()))
+        .isZero();
     assertThat(err.toString()).startsWith("warning: " + file + ": malformed JSON, line 1");
     assertThat(out.toString()).contains("(1 problems skipped)");
   }

@@ -87,9 +87,11 @@ class DebianMatchTest {
 
   @Test
   void glibcAtOrAfterFixDoesNotMatch() throws Exception {
-    assertThat(scan(Component.debian("libc6", "2.36-9+deb12u3", "glibc", "2.36-9+deb12u3", "amd64")))
+    assertThat(
+            scan(Component.debian("libc6", "2.36-9+deb12u3", "glibc", "2.36-9+deb12u3", "amd64")))
         .isEmpty();
-    assertThat(scan(Component.debian("libc6", "2.36-9+deb12u10", "glibc", "2.36-9+deb12u10", "amd64")))
+    assertThat(
+            scan(Component.debian("libc6", "2.36-9+deb12u10", "glibc", "2.36-9+deb12u10", "amd64")))
         .isEmpty();
   }
 
@@ -101,46 +103,74 @@ class DebianMatchTest {
     assertThat(affectedFindings).extracting(Finding::id).containsExactly("DSA-9001-1");
     assertThat(affectedFindings.get(0).matchedVersion()).isEqualTo("2.03.16-2");
 
-    // Once the source is fixed, the binary is fixed whatever its own version says.
+    // Once the source is fixed, the binary is fixed whatever its own version is.
     assertThat(
-            scan(Component.debian("libdevmapper1.02.1", "2:1.02.185-2+deb12u1", "lvm2",
-                "2.03.16-2+deb12u1", "amd64")))
+            scan(
+                Component.debian(
+                    "libdevmapper1.02.1",
+                    "2:1.02.185-2+deb12u1",
+                    "lvm2",
+                    "2.03.16-2+deb12u1",
+                    "amd64")))
         .isEmpty();
   }
 
   @Test
   void epochIsCompared() throws Exception {
-    assertThat(scan(Component.debian("passwd", "1:4.13+dfsg1-1", "shadow", "1:4.13+dfsg1-1", "amd64")))
+    assertThat(
+            scan(Component.debian("passwd", "1:4.13+dfsg1-1", "shadow", "1:4.13+dfsg1-1", "amd64")))
         .extracting(Finding::id)
         .containsExactly("CVE-2023-4641");
     assertThat(
-            scan(Component.debian("passwd", "1:4.13+dfsg1-1+deb12u1", "shadow",
-                "1:4.13+dfsg1-1+deb12u1", "amd64")))
+            scan(
+                Component.debian(
+                    "passwd",
+                    "1:4.13+dfsg1-1+deb12u1",
+                    "shadow",
+                    "1:4.13+dfsg1-1+deb12u1",
+                    "amd64")))
         .isEmpty();
   }
 
   @Test
   void tildeBackportIsFixed() throws Exception {
-    assertThat(scan(Component.debian("libssl3", "3.0.15-1~deb12u1", "openssl", "3.0.15-1~deb12u1", "amd64")))
+    assertThat(
+            scan(
+                Component.debian(
+                    "libssl3", "3.0.15-1~deb12u1", "openssl", "3.0.15-1~deb12u1", "amd64")))
         .isEmpty();
-    assertThat(scan(Component.debian("libssl3", "3.0.14-1~deb12u2", "openssl", "3.0.14-1~deb12u2", "amd64")))
+    assertThat(
+            scan(
+                Component.debian(
+                    "libssl3", "3.0.14-1~deb12u2", "openssl", "3.0.14-1~deb12u2", "amd64")))
         .extracting(Finding::fixedVersion)
         .containsExactly(java.util.Optional.of("3.0.15-1~deb12u1"));
   }
 
   @Test
   void backportBelowUpstreamFixIsFixed() throws Exception {
-    assertThat(scan(Component.debian("libcurl4", "7.88.1-10+deb12u4", "curl", "7.88.1-10+deb12u4", "amd64")))
+    assertThat(
+            scan(
+                Component.debian(
+                    "libcurl4", "7.88.1-10+deb12u4", "curl", "7.88.1-10+deb12u4", "amd64")))
         .isEmpty();
   }
 
   @Test
   void advisoryNamingBinaryMatchesOnlyThatBinary() throws Exception {
-    assertThat(scan(Component.debian("libsystemd0", "252.19-1~deb12u1", "systemd", "252.19-1~deb12u1", "amd64")))
+    assertThat(
+            scan(
+                Component.debian(
+                    "libsystemd0", "252.19-1~deb12u1", "systemd", "252.19-1~deb12u1", "amd64")))
         .isEmpty();
     assertThat(
-            scan(Component.debian("systemd-resolved", "252.19-1~deb12u1", "systemd", "252.19-1~deb12u1",
-                "amd64")))
+            scan(
+                Component.debian(
+                    "systemd-resolved",
+                    "252.19-1~deb12u1",
+                    "systemd",
+                    "252.19-1~deb12u1",
+                    "amd64")))
         .extracting(Finding::id)
         .containsExactly("CVE-2023-7008");
   }
@@ -150,7 +180,9 @@ class DebianMatchTest {
     List<Finding> trixie =
         new Scanner(store, Fixtures.CLOCK)
             .scan(
-                List.of(Component.debian("libc6", "2.36-9+deb12u2", "glibc", "2.36-9+deb12u2", "amd64")),
+                List.of(
+                    Component.debian(
+                        "libc6", "2.36-9+deb12u2", "glibc", "2.36-9+deb12u2", "amd64")),
                 Release.debian("13"),
                 ScanOptions.defaults())
             .findings();
@@ -166,7 +198,7 @@ class DebianMatchTest {
                 BOOKWORM,
                 ScanOptions.defaults());
     assertThat(report.findings()).isEmpty();
-    assertThat(report.warnings()).containsExactly(
-        "skipped libc6: invalid version 'not a version': contains whitespace");
+    assertThat(report.warnings())
+        .containsExactly("skipped libc6: invalid version 'not a version': contains whitespace");
   }
 }

@@ -87,8 +87,13 @@ final class Fixtures {
     record.put("summary", "Remote code injection in Log4j");
     cvss(record, "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:C/C:H/I:H/A:H");
     affected(
-        record, "Maven", "org.apache.logging.log4j:log4j-core",
-        "introduced", "2.0-beta9", "fixed", "2.15.0");
+        record,
+        "Maven",
+        "org.apache.logging.log4j:log4j-core",
+        "introduced",
+        "2.0-beta9",
+        "fixed",
+        "2.15.0");
     return record;
   }
 

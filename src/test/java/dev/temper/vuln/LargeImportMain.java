@@ -17,7 +17,10 @@ public final class LargeImportMain {
           new AdvisoryImporter(store, null, AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES)
               .importAll(List.of(ImportInput.of(args[0])));
       System.out.println(
-          "stored " + report.recordsStored(AdvisorySource.OSV) + " problems " + report.problemCount());
+          "stored "
+              + report.recordsStored(AdvisorySource.OSV)
+              + " problems "
+              + report.problemCount());
     }
   }
 }

@@ -41,7 +41,10 @@ class LargeImportTest {
     command.add(file.toString());
     command.add(db.toString());
     Process process =
-        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(temp.resolve("out.txt").toFile()).start();
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(temp.resolve("out.txt").toFile())
+            .start();
     assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
     String output = Files.readString(temp.resolve("out.txt"), StandardCharsets.UTF_8);
 

@@ -27,7 +27,8 @@ class MavenMatchTest {
     records.add(Fixtures.log4jGhsa());
     // CVE-2022-1471 in SnakeYAML, fixed in 2.0; a limit event stops the range at 3.0.
     ObjectNode snake = osv("GHSA-mjmj-j48q-9wg2", "2024-01-01T00:00:00Z");
-    affected(snake, "Maven", "org.yaml:snakeyaml", "introduced", "0", "fixed", "2.0", "limit", "3.0");
+    affected(
+        snake, "Maven", "org.yaml:snakeyaml", "introduced", "0", "fixed", "2.0", "limit", "3.0");
     records.add(snake);
     Path file = Fixtures.write(temp.resolve("ghsa.json"), records);
     store = Fixtures.openStore(temp);

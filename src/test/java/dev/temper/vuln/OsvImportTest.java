@@ -95,8 +95,14 @@ class OsvImportTest {
   void unknownRangeTypeIsSkippedWithWarning() throws Exception {
     ObjectNode record = osv("GHSA-jfh8-c2jp-5v3q", "2024-05-21T00:00:00Z");
     ObjectNode entry =
-        affected(record, "Maven", "org.apache.logging.log4j:log4j-core", "introduced", "2.0-beta9",
-            "fixed", "2.15.0");
+        affected(
+            record,
+            "Maven",
+            "org.apache.logging.log4j:log4j-core",
+            "introduced",
+            "2.0-beta9",
+            "fixed",
+            "2.15.0");
     ObjectNode git = entry.withArray("ranges").addObject();
     git.put("type", "GIT").put("repo", "https://example.invalid/log4j.git");
     git.putArray("events").addObject().put("introduced", "0");
@@ -107,7 +113,8 @@ class OsvImportTest {
       assertThat(report.problems())
           .extracting(Object::toString)
           .containsExactly(
-              file + ": GHSA-jfh8-c2jp-5v3q: range type 'GIT' of"
+              file
+                  + ": GHSA-jfh8-c2jp-5v3q: range type 'GIT' of"
                   + " org.apache.logging.log4j:log4j-core is not supported; range skipped");
       List<StoredEntry> entries =
           store.lookup(Ecosystem.MAVEN, "", "org.apache.logging.log4j:log4j-core");
@@ -126,7 +133,9 @@ class OsvImportTest {
     try (AdvisoryStore store = Fixtures.openStore(temp)) {
       ImportReport report = Fixtures.importAll(store, file);
 
-      assertThat(report.problems()).extracting(ImportReport.Problem::recordId).containsOnly("DLA-3600-1");
+      assertThat(report.problems())
+          .extracting(ImportReport.Problem::recordId)
+          .containsOnly("DLA-3600-1");
       assertThat(report.problems())
           .extracting(ImportReport.Problem::message)
           .anyMatch(message -> message.equals("unknown field 'colour' ignored"))
@@ -171,9 +180,12 @@ class OsvImportTest {
     Path zip =
         Fixtures.zip(
             temp.resolve("all.zip"),
-            "DSA-5514-1.json", Fixtures.JSON.writeValueAsString(glibcDsa()),
-            "GHSA-22wj-vf5f-wrvj.json", Fixtures.JSON.writeValueAsString(h2Ghsa()),
-            "README.txt", "not an advisory");
+            "DSA-5514-1.json",
+            Fixtures.JSON.writeValueAsString(glibcDsa()),
+            "GHSA-22wj-vf5f-wrvj.json",
+            Fixtures.JSON.writeValueAsString(h2Ghsa()),
+            "README.txt",
+            "not an advisory");
     try (AdvisoryStore store = Fixtures.openStore(temp)) {
       ImportReport report = Fixtures.importAll(store, zip);
 
@@ -188,15 +200,18 @@ class OsvImportTest {
     Path zip =
         Fixtures.zip(
             temp.resolve("evil.zip"),
-            "GHSA-22wj-vf5f-wrvj.json", Fixtures.JSON.writeValueAsString(h2Ghsa()),
-            "../../etc/cron.d/x.json", "{}");
+            "GHSA-22wj-vf5f-wrvj.json",
+            Fixtures.JSON.writeValueAsString(h2Ghsa()),
+            "../../etc/cron.d/x.json",
+            "{}");
     try (AdvisoryStore store = Fixtures.openStore(temp)) {
       Fixtures.importAll(store, good);
 
       assertThatThrownBy(() -> Fixtures.importAll(store, zip))
           .isInstanceOf(InvalidInputException.class)
           .hasMessage(
-              zip + ": entry name '../../etc/cron.d/x.json' could escape a directory ('..'"
+              zip
+                  + ": entry name '../../etc/cron.d/x.json' could escape a directory ('..'"
                   + " segment); archive rejected");
 
       assertThat(store.lookup(Ecosystem.MAVEN, "", "com.h2database:h2")).isEmpty();
@@ -218,7 +233,8 @@ class OsvImportTest {
   @Test
   void zipBombIsRejectedByRatio() throws Exception {
     String padding = " ".repeat(8 << 20);
-    Path zip = Fixtures.zip(temp.resolve("bomb.zip"), "bomb.json", "{\"id\": \"X\"," + padding + "}");
+    Path zip =
+        Fixtures.zip(temp.resolve("bomb.zip"), "bomb.json", "{\"id\": \"X\"," + padding + "}");
     try (AdvisoryStore store = Fixtures.openStore(temp)) {
       assertThatThrownBy(() -> Fixtures.importAll(store, zip))
           .isInstanceOf(InvalidInputException.class)

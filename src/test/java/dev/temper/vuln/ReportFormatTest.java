@@ -47,10 +47,14 @@ class ReportFormatTest {
             Component.debian("libc6", "2.36-9+deb12u2", "glibc", "2.36-9+deb12u2", "amd64")
                 .locatedAt("sha256:" + "cd".repeat(32), "var/lib/dpkg/status"),
             Component.maven("com.h2database", "h2", "2.1.214", "app/lib/h2.jar"),
-            Component.maven("org.apache.logging.log4j", "log4j-core", "2.14.1", "app/lib/log4j-core.jar"));
+            Component.maven(
+                "org.apache.logging.log4j", "log4j-core", "2.14.1", "app/lib/log4j-core.jar"));
     ScanOptions options =
         new ScanOptions(
-            Optional.of(Severity.CRITICAL), false, List.of(VexDocument.read(vexFile)), List.of(),
+            Optional.of(Severity.CRITICAL),
+            false,
+            List.of(VexDocument.read(vexFile)),
+            List.of(),
             ScanOptions.DEFAULT_MAX_DATABASE_AGE);
     report = new Scanner(store, Fixtures.CLOCK).scan(components, Release.debian("12"), options);
   }
@@ -86,23 +90,39 @@ class ReportFormatTest {
   void sarifValidatesAgainstSchema() throws Exception {
     String sarif = render(ReportFormat.SARIF);
 
-    assertThat(validate(SpecVersion.VersionFlag.V4, "classpath:schemas/sarif/sarif-2.1.0-rtm.5.json", sarif))
+    assertThat(
+            validate(
+                SpecVersion.VersionFlag.V4,
+                "classpath:schemas/sarif/sarif-2.1.0-rtm.5.json",
+                sarif))
         .isEmpty();
     JsonNode results = Fixtures.JSON.readTree(sarif).path("runs").path(0).path("results");
     assertThat(results).hasSize(3);
     assertThat(results.path(0).path("ruleId").asText()).isEqualTo("CVE-2021-44228");
     assertThat(results.path(0).path("level").asText()).isEqualTo("error");
-    assertThat(results.path(0).path("locations").path(0).path("physicalLocation")
-        .path("artifactLocation").path("uri").asText()).isEqualTo("app/lib/log4j-core.jar");
-    assertThat(results.path(2).path("suppressions").path(0).path("kind").asText()).isEqualTo("external");
+    assertThat(
+            results
+                .path(0)
+                .path("locations")
+                .path(0)
+                .path("physicalLocation")
+                .path("artifactLocation")
+                .path("uri")
+                .asText())
+        .isEqualTo("app/lib/log4j-core.jar");
+    assertThat(results.path(2).path("suppressions").path(0).path("kind").asText())
+        .isEqualTo("external");
   }
 
   @Test
   void sarifSchemaRejectsBrokenLog() throws Exception {
     ObjectNode broken = (ObjectNode) Fixtures.JSON.readTree(render(ReportFormat.SARIF));
     broken.put("version", "2.0.0");
-    assertThat(validate(SpecVersion.VersionFlag.V4, "classpath:schemas/sarif/sarif-2.1.0-rtm.5.json",
-            broken.toString()))
+    assertThat(
+            validate(
+                SpecVersion.VersionFlag.V4,
+                "classpath:schemas/sarif/sarif-2.1.0-rtm.5.json",
+                broken.toString()))
         .isNotEmpty();
   }
 
@@ -110,7 +130,11 @@ class ReportFormatTest {
   void cycloneDxValidatesAgainstSchema() throws Exception {
     String bom = render(ReportFormat.CYCLONEDX);
 
-    assertThat(validate(SpecVersion.VersionFlag.V7, "http://cyclonedx.org/schema/bom-1.6.SNAPSHOT.schema.json", bom))
+    assertThat(
+            validate(
+                SpecVersion.VersionFlag.V7,
+                "http://cyclonedx.org/schema/bom-1.6.SNAPSHOT.schema.json",
+                bom))
         .isEmpty();
     JsonNode root = Fixtures.JSON.readTree(bom);
     assertThat(root.path("vulnerabilities")).hasSize(3);
@@ -124,9 +148,13 @@ class ReportFormatTest {
   @Test
   void cycloneDxSchemaRejectsBadRating() throws Exception {
     ObjectNode bom = (ObjectNode) Fixtures.JSON.readTree(render(ReportFormat.CYCLONEDX));
-    ((ObjectNode) bom.path("vulnerabilities").path(0).path("ratings").path(0)).put("severity", "severe");
-    assertThat(validate(SpecVersion.VersionFlag.V7, "http://cyclonedx.org/schema/bom-1.6.SNAPSHOT.schema.json",
-            bom.toString()))
+    ((ObjectNode) bom.path("vulnerabilities").path(0).path("ratings").path(0))
+        .put("severity", "severe");
+    assertThat(
+            validate(
+                SpecVersion.VersionFlag.V7,
+                "http://cyclonedx.org/schema/bom-1.6.SNAPSHOT.schema.json",
+                bom.toString()))
         .isNotEmpty();
   }
 
@@ -140,7 +168,8 @@ class ReportFormatTest {
     assertThat(log4j.path("aliases").path(0).asText()).isEqualTo("GHSA-jfh8-c2jp-5v3q");
     assertThat(log4j.path("severity").asText()).isEqualTo("critical");
     assertThat(log4j.path("fixedVersion").asText()).isEqualTo("2.15.0");
-    assertThat(root.path("suppressed").path(0).path("reason").asText()).startsWith("VEX not_affected");
+    assertThat(root.path("suppressed").path(0).path("reason").asText())
+        .startsWith("VEX not_affected");
     assertThat(root.path("policy").path("failOn").asText()).isEqualTo("critical");
     assertThat(root.path("policy").path("failed").asBoolean()).isTrue();
     assertThat(root.path("database").path(0).path("records").asLong()).isEqualTo(3);
@@ -157,12 +186,16 @@ class ReportFormatTest {
         .startsWith("critical  CVE-2021-44228  org.apache.logging.log4j:log4j-core  2.14.1")
         .contains("2.15.0")
         .endsWith("app/lib/log4j-core.jar");
-    assertThat(lines.get(3)).startsWith("high      CVE-2023-4911").contains("cdcdcdcdcdcd var/lib/dpkg/status");
+    assertThat(lines.get(3))
+        .startsWith("high      CVE-2023-4911")
+        .contains("cdcdcdcdcdcd var/lib/dpkg/status");
     assertThat(lines)
         .contains(
             "2 vulnerabilities in 3 components.",
             "Policy failed: CVE-2021-44228 in org.apache.logging.log4j:log4j-core is critical, at"
                 + " or above critical");
-    assertThat(lines).anyMatch(line -> line.startsWith("Suppressed CVE-2022-45868 in com.h2database:h2 2.1.214: VEX"));
+    assertThat(lines)
+        .anyMatch(
+            line -> line.startsWith("Suppressed CVE-2022-45868 in com.h2database:h2 2.1.214: VEX"));
   }
 }

@@ -30,7 +30,10 @@ class ScannerTest {
   void importBothSources() throws Exception {
     ObjectNode tracker = Fixtures.JSON.createObjectNode();
     ObjectNode glibc = tracker.putObject("glibc");
-    glibc.putObject("CVE-2023-4911").put("description", "Looney Tunables").putObject("releases")
+    glibc
+        .putObject("CVE-2023-4911")
+        .put("description", "Looney Tunables")
+        .putObject("releases")
         .set("bookworm", Fixtures.trackerRelease("resolved", "2.36-9+deb12u3", "high"));
     ObjectNode open = Fixtures.trackerRelease("open", null, "low");
     open.put("nodsa", "Minor issue");
@@ -50,11 +53,15 @@ class ScannerTest {
   }
 
   private ScanReport scan(ScanOptions options) throws Exception {
-    return new Scanner(store, Fixtures.CLOCK).scan(List.of(LIBC6, H2), Release.debian("12"), options);
+    return new Scanner(store, Fixtures.CLOCK)
+        .scan(List.of(LIBC6, H2), Release.debian("12"), options);
   }
 
   private static ScanOptions options(
-      Optional<Severity> failOn, boolean onlyFixed, List<VexDocument> vex, List<IgnoreRule> ignores) {
+      Optional<Severity> failOn,
+      boolean onlyFixed,
+      List<VexDocument> vex,
+      List<IgnoreRule> ignores) {
     return new ScanOptions(failOn, onlyFixed, vex, ignores, Duration.ofDays(7));
   }
 
@@ -62,7 +69,8 @@ class ScannerTest {
   void mergesFindingsSharingCve() throws Exception {
     List<Finding> findings = scan(ScanOptions.defaults()).findings();
 
-    assertThat(findings).extracting(Finding::id)
+    assertThat(findings)
+        .extracting(Finding::id)
         .containsExactly("CVE-2022-45868", "CVE-2023-4911", "CVE-2023-6780");
     assertThat(findings.get(0).aliases()).containsExactly("GHSA-22wj-vf5f-wrvj");
     Finding looney = findings.get(1);
@@ -76,10 +84,14 @@ class ScannerTest {
 
   @Test
   void failOnCountsOnlyFindingsAtOrAboveThreshold() throws Exception {
-    assertThat(scan(options(Optional.of(Severity.HIGH), false, List.of(), List.of())).policyViolations())
+    assertThat(
+            scan(options(Optional.of(Severity.HIGH), false, List.of(), List.of()))
+                .policyViolations())
         .extracting(Finding::id)
         .containsExactly("CVE-2022-45868", "CVE-2023-4911");
-    assertThat(scan(options(Optional.of(Severity.CRITICAL), false, List.of(), List.of())).policyFailed())
+    assertThat(
+            scan(options(Optional.of(Severity.CRITICAL), false, List.of(), List.of()))
+                .policyFailed())
         .isFalse();
     assertThat(scan(ScanOptions.defaults()).policyFailed()).isFalse();
   }
@@ -112,9 +124,11 @@ class ScannerTest {
     other.put("justification", "component_not_present");
     Path file = Fixtures.write(temp.resolve("vex.json"), vex);
 
-    ScanReport report = scan(options(Optional.empty(), false, List.of(VexDocument.read(file)), List.of()));
+    ScanReport report =
+        scan(options(Optional.empty(), false, List.of(VexDocument.read(file)), List.of()));
 
-    assertThat(report.findings()).extracting(Finding::id)
+    assertThat(report.findings())
+        .extracting(Finding::id)
         .containsExactly("CVE-2022-45868", "CVE-2023-6780");
     assertThat(report.suppressed()).hasSize(1);
     assertThat(report.suppressed().get(0).finding().id()).isEqualTo("CVE-2023-4911");
@@ -134,7 +148,8 @@ class ScannerTest {
     }
     Path file = Fixtures.write(temp.resolve("vex.json"), vex);
 
-    ScanReport report = scan(options(Optional.empty(), false, List.of(VexDocument.read(file)), List.of()));
+    ScanReport report =
+        scan(options(Optional.empty(), false, List.of(VexDocument.read(file)), List.of()));
 
     assertThat(report.suppressed()).isEmpty();
   }
@@ -154,7 +169,9 @@ class ScannerTest {
                 + "    package: glibc\n");
     ScanReport report = scan(options(Optional.empty(), false, List.of(), IgnoreFile.read(file)));
 
-    assertThat(report.suppressed()).extracting(s -> s.finding().id()).containsExactly("CVE-2022-45868");
+    assertThat(report.suppressed())
+        .extracting(s -> s.finding().id())
+        .containsExactly("CVE-2022-45868");
     assertThat(report.suppressed().get(0).reason())
         .isEqualTo("ignored until 2027-01-31T00:00:00Z: the H2 console is disabled");
     assertThat(report.findings()).extracting(Finding::id).contains("CVE-2023-6780");
@@ -167,7 +184,8 @@ class ScannerTest {
   @Test
   void ignoreFileRejectsUnknownKey() throws Exception {
     Path file =
-        Fixtures.writeText(temp.resolve("ignore.yaml"), "ignore:\n  - id: CVE-1\n    reasn: typo\n");
+        Fixtures.writeText(
+            temp.resolve("ignore.yaml"), "ignore:\n  - id: CVE-1\n    reasn: typo\n");
     assertThatThrownBy(() -> IgnoreFile.read(file))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage(file + ": ignore entry 0 has an unknown key 'reasn'");
@@ -191,8 +209,9 @@ class ScannerTest {
   void emptyDatabaseFailsScan() throws Exception {
     try (AdvisoryStore empty = AdvisoryStore.open(temp.resolve("empty.db"), Fixtures.CLOCK)) {
       assertThatThrownBy(
-              () -> new Scanner(empty, Fixtures.CLOCK)
-                  .scan(List.of(H2), Release.debian("12"), ScanOptions.defaults()))
+              () ->
+                  new Scanner(empty, Fixtures.CLOCK)
+                      .scan(List.of(H2), Release.debian("12"), ScanOptions.defaults()))
           .isInstanceOf(InvalidInputException.class)
           .hasMessageContaining("has no advisories; run 'temper db import' first");
     }

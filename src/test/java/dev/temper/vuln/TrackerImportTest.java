@@ -12,12 +12,15 @@ import org.junit.jupiter.api.io.TempDir;
 class TrackerImportTest {
   @TempDir Path temp;
 
-  /** A tracker export with glibc's CVE-2023-4911 and CVE-2024-2961 and two openssl entries. */
+  /**
+   * Writes a tracker export with glibc's CVE-2023-4911 and CVE-2024-2961 and two openssl entries.
+   */
   private Path export() throws Exception {
     ObjectNode root = Fixtures.JSON.createObjectNode();
     ObjectNode glibc = root.putObject("glibc");
     ObjectNode looney = glibc.putObject("CVE-2023-4911");
-    looney.put("description", "A buffer overflow was discovered in the GNU C Library's dynamic loader");
+    looney.put(
+        "description", "A buffer overflow was discovered in the GNU C Library's dynamic loader");
     looney.put("scope", "local");
     ObjectNode looneyReleases = looney.putObject("releases");
     looneyReleases.set("bookworm", trackerRelease("resolved", "2.36-9+deb12u3", "high"));
@@ -25,7 +28,9 @@ class TrackerImportTest {
     looneyReleases.set("sid", trackerRelease("resolved", "2.37-12", "high"));
     ObjectNode iconv = glibc.putObject("CVE-2024-2961");
     iconv.put("description", "The iconv() function in the GNU C Library overflows its buffer");
-    iconv.putObject("releases").set("bookworm", trackerRelease("resolved", "2.36-9+deb12u6", "high**"));
+    iconv
+        .putObject("releases")
+        .set("bookworm", trackerRelease("resolved", "2.36-9+deb12u6", "high**"));
 
     ObjectNode openssl = root.putObject("openssl");
     ObjectNode postponed = trackerRelease("open", null, "low");
@@ -48,7 +53,8 @@ class TrackerImportTest {
 
       assertThat(report.problemCount()).isZero();
       List<StoredEntry> bookworm = store.lookup(Ecosystem.DEBIAN, "12", "glibc");
-      assertThat(bookworm).extracting(StoredEntry::advisoryId)
+      assertThat(bookworm)
+          .extracting(StoredEntry::advisoryId)
           .containsExactly("CVE-2023-4911", "CVE-2024-2961");
       assertThat(bookworm.get(0).affected().singleFixedVersion()).contains("2.36-9+deb12u3");
       assertThat(bookworm.get(0).affected().severity()).isEqualTo(Severity.HIGH);
@@ -114,9 +120,11 @@ class TrackerImportTest {
       assertThat(report.problems())
           .extracting(Object::toString)
           .containsExactly(
-              file + ": glibc/CVE-2023-4911: invalid version '2.36-9+deb12u3 bad': contains"
+              file
+                  + ": glibc/CVE-2023-4911: invalid version '2.36-9+deb12u3 bad': contains"
                   + " whitespace as fixed version in bookworm; entry skipped",
-              file + ": glibc/CVE-2023-4911: unknown Debian release 'hamm'; its entries are"
+              file
+                  + ": glibc/CVE-2023-4911: unknown Debian release 'hamm'; its entries are"
                   + " skipped");
       assertThat(store.lookup(Ecosystem.DEBIAN, "12", "glibc")).isEmpty();
     }
@@ -127,7 +135,8 @@ class TrackerImportTest {
     try (AdvisoryStore store = Fixtures.openStore(temp)) {
       Fixtures.importAll(store, export());
       String text = java.nio.file.Files.readString(temp.resolve("tracker.json"));
-      Path truncated = Fixtures.writeText(temp.resolve("cut.json"), text.substring(0, text.length() / 2));
+      Path truncated =
+          Fixtures.writeText(temp.resolve("cut.json"), text.substring(0, text.length() / 2));
 
       ImportReport report = Fixtures.importAll(store, truncated);
 

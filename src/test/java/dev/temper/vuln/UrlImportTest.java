@@ -9,10 +9,10 @@ import dev.temper.cache.RetryPolicy;
 import dev.temper.error.IntegrityException;
 import dev.temper.testing.LoopbackServer;
 import java.nio.file.Files;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,8 @@ class UrlImportTest {
 
   private Downloader downloader() {
     return Downloader.builder(new ContentCache(temp.resolve("cache"), Fixtures.CLOCK))
-        .retryPolicy(new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1)))
+        .retryPolicy(
+            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ofMillis(1)))
         .build();
   }
 
@@ -31,16 +32,18 @@ class UrlImportTest {
   void urlWithDigestStreamsThroughCache() throws Exception {
     byte[] zip =
         Files.readAllBytes(
-            Fixtures.zip(temp.resolve("all.zip"), "DSA-5514-1.json",
+            Fixtures.zip(
+                temp.resolve("all.zip"),
+                "DSA-5514-1.json",
                 Fixtures.JSON.writeValueAsString(Fixtures.glibcDsa())));
-    String sha256 =
-        HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
+    String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(zip));
     try (LoopbackServer server = LoopbackServer.start().put("/Debian/all.zip", zip);
         AdvisoryStore store = Fixtures.openStore(temp)) {
       ImportInput input =
           new ImportInput(server.uri("/Debian/all.zip").toString(), Optional.of(sha256));
 
-      ImportReport report = new AdvisoryImporter(store, downloader(), 1 << 20).importAll(List.of(input));
+      ImportReport report =
+          new AdvisoryImporter(store, downloader(), 1 << 20).importAll(List.of(input));
 
       assertThat(report.recordsStored(AdvisorySource.OSV)).isEqualTo(1);
       assertThat(Files.exists(temp.resolve("cache/blobs/sha256").resolve(sha256))).isTrue();
@@ -55,7 +58,8 @@ class UrlImportTest {
       ImportInput input =
           new ImportInput(server.uri("/DSA-5514-1.json").toString(), Optional.of("0".repeat(64)));
 
-      assertThatThrownBy(() -> new AdvisoryImporter(store, downloader(), 1 << 20).importAll(List.of(input)))
+      assertThatThrownBy(
+              () -> new AdvisoryImporter(store, downloader(), 1 << 20).importAll(List.of(input)))
           .isInstanceOf(IntegrityException.class);
       assertThat(store.status()).isEmpty();
     }
@@ -68,10 +72,13 @@ class UrlImportTest {
         AdvisoryStore store = Fixtures.openStore(temp)) {
       ImportInput input = ImportInput.of(server.uri("/DSA-5514-1.json").toString());
 
-      assertThatThrownBy(() -> new AdvisoryImporter(store, downloader(), 100).importAll(List.of(input)))
+      assertThatThrownBy(
+              () -> new AdvisoryImporter(store, downloader(), 100).importAll(List.of(input)))
           .hasMessageEndingWith("larger than the limit of 100 bytes");
-      assertThat(new AdvisoryImporter(store, downloader(), 1 << 20).importAll(List.of(input))
-              .recordsStored(AdvisorySource.OSV))
+      assertThat(
+              new AdvisoryImporter(store, downloader(), 1 << 20)
+                  .importAll(List.of(input))
+                  .recordsStored(AdvisorySource.OSV))
           .isEqualTo(1);
       try (var leftovers = Files.list(temp)) {
         assertThat(leftovers.map(path -> path.getFileName().toString()))
