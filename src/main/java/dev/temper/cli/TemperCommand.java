@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
       VerifyCommand.class,
       VerifyAttestationCommand.class,
       LintCommand.class,
-      MigrateCommand.class
+      MigrateCommand.class,
+      DbCommand.class
     })
 final class TemperCommand implements Runnable {
 
