@@ -30,7 +30,7 @@ import java.util.List;
 public final class ResolveBenchmark {
   private ResolveBenchmark() {}
 
-  /** Runs the benchmark; arguments: {@code [SPEC] [-iterations N]}, java17 and 21 by default. */
+  /** Runs the benchmark with the arguments {@code [SPEC] [-iterations N]}, by default java17 and 21. */
   public static void main(String[] args) throws Exception {
     Path specFile = Path.of("../examples/java17.yaml");
     int iterations = 21;
@@ -134,8 +134,8 @@ public final class ResolveBenchmark {
         universe.size(), used >> 20, peak >> 20);
   }
 
-  private static void row(String what, long wallNanos, long cpuNanos) {
-    System.out.printf("| %s | %.1f | %.1f |%n", what, wallNanos / 1e6, cpuNanos / 1e6);
+  private static void row(String label, long wallNanos, long cpuNanos) {
+    System.out.printf("| %s | %.1f | %.1f |%n", label, wallNanos / 1e6, cpuNanos / 1e6);
   }
 
   /** Returns the CPU time of this thread; the reader's read-ahead thread is not counted. */

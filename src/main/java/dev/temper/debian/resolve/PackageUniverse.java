@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * with {@code ButAutomaticUpgrades: yes}; all others 500. The same version in two suites counts
  * once, from the suite added first.
  *
- * <p>The universe holds the native architecture, the foreign ones given to the builder, and {@code
- * all}; packages of other architectures are left out. It is immutable and safe to share between
- * threads.
+ * <p>The universe contains the native architecture, the foreign ones given to the builder, and
+ * {@code all}; packages of other architectures are left out. It is immutable and safe to share
+ * between threads.
  */
 public final class PackageUniverse {
   /** The pin priority of a suite without {@code NotAutomatic}. */
@@ -127,9 +127,9 @@ public final class PackageUniverse {
    * architecture.
    */
   public Optional<BinaryPackage> candidate(String name, String architecture) {
-    String wanted = effectiveArchitecture(architecture);
+    String expected = effectiveArchitecture(architecture);
     for (BinaryPackage pkg : candidates(name)) {
-      if (effectiveArchitecture(pkg.architecture()).equals(wanted)) {
+      if (effectiveArchitecture(pkg.architecture()).equals(expected)) {
         return Optional.of(pkg);
       }
     }
