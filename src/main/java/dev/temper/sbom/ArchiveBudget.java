@@ -1,0 +1,57 @@
+package dev.temper.sbom;
+
+/** Counts entries and inflated bytes for one archive in the image and throws past the limits. */
+final class ArchiveBudget {
+  /**
+   * Thrown when an archive exceeds a limit; the message says which. An IOException, so it passes
+   * through the zip reader's own reads unchanged.
+   */
+  static final class LimitExceeded extends java.io.IOException {
+    private static final long serialVersionUID = 1L;
+
+    LimitExceeded(String message) {
+      super(message);
+    }
+  }
+
+  private final ArchiveLimits limits;
+  private long entries;
+  private long inflated;
+
+  ArchiveBudget(ArchiveLimits limits) {
+    this.limits = limits;
+  }
+
+  ArchiveLimits limits() {
+    return limits;
+  }
+
+  void entry() throws LimitExceeded {
+    if (++entries > limits.maxEntries()) {
+      throw new LimitExceeded("more than " + limits.maxEntries() + " zip entries");
+    }
+  }
+
+  /**
+   * Counts inflated bytes of one archive level and checks the totals.
+   *
+   * @param levelInflated the bytes inflated so far at this level
+   * @param levelCompressed the compressed bytes read so far at this level
+   */
+  void inflated(long n, long levelInflated, long levelCompressed) throws LimitExceeded {
+    inflated += n;
+    if (inflated > limits.maxInflatedBytes()) {
+      throw new LimitExceeded("more than " + limits.maxInflatedBytes() + " bytes inflated");
+    }
+    if (levelInflated > limits.ratioGraceBytes()
+        && levelInflated > limits.maxRatio() * Math.max(levelCompressed, 1)) {
+      throw new LimitExceeded(
+          "zip bomb: "
+              + levelInflated
+              + " bytes inflated from "
+              + levelCompressed
+              + ", a ratio above "
+              + limits.maxRatio());
+    }
+  }
+}
