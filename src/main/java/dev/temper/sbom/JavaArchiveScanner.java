@@ -66,7 +66,7 @@ final class JavaArchiveScanner {
     while ((entry = zip.getNextEntry()) != null) {
       budget.entry();
       if (!entry.isDirectory()) {
-        readEntry(location, entry, level.meter(zip), coordinates, depth);
+        readEntry(location, entry, level, level.meter(zip), coordinates, depth);
       }
     }
     if (!hashed.drain(budget.limits().maxArchiveBytes())) {
@@ -79,7 +79,12 @@ final class JavaArchiveScanner {
   }
 
   private void readEntry(
-      String location, ZipArchiveEntry entry, InputStream data, Coordinates coordinates, int depth)
+      String location,
+      ZipArchiveEntry entry,
+      Level level,
+      InputStream data,
+      Coordinates coordinates,
+      int depth)
       throws IOException {
     String name = entry.getName();
     if (Coordinates.isPomProperties(name)) {
@@ -90,7 +95,7 @@ final class JavaArchiveScanner {
       Manifest manifest = new Manifest(new ByteArrayInputStream(readSmall(location, name, data)));
       coordinates.setManifest(manifest.getMainAttributes());
     } else if (isArchiveName(name)) {
-      readNested(location + "!/" + name, location, data, depth + 1);
+      readNested(location + "!/" + name, location, level, data, depth + 1);
     } else if (entry.getGeneralPurposeBit().usesDataDescriptor()
         && entry.getMethod() != ZipMethod.STORED.getCode()) {
       // Without sizes in the local header the zip reader would inflate this entry to skip it,
@@ -99,22 +104,30 @@ final class JavaArchiveScanner {
     }
   }
 
-  private void readNested(String location, String parent, InputStream data, int depth)
+  private void readNested(
+      String location, String parent, Level outer, InputStream data, int depth)
       throws IOException {
     if (depth > budget.limits().maxDepth()) {
       warnings.add(
           location,
           "nested deeper than " + budget.limits().maxDepth() + " archives, not read further");
-      return;
+    } else {
+      try {
+        scanLevel(location, parent, data, depth);
+      } catch (ArchiveBudget.ZipBomb e) {
+        if (e.level() == outer) {
+          throw e;
+        }
+        warnings.add(location, e.getMessage());
+      } catch (ArchiveBudget.LimitExceeded e) {
+        throw e;
+      } catch (IOException e) {
+        // A broken nested archive spoils only itself: the outer one is still a readable zip.
+        warnings.add(location, problem(e));
+      }
     }
-    try {
-      scanLevel(location, parent, data, depth);
-    } catch (ArchiveBudget.LimitExceeded e) {
-      throw e;
-    } catch (IOException e) {
-      // A broken nested archive spoils only itself: the outer one is still a readable zip.
-      warnings.add(location, problem(e));
-    }
+    // Read what is left of the entry through the outer meter, so it stays within the budget.
+    data.transferTo(OutputStreamSink.INSTANCE);
   }
 
   private byte[] readSmall(String location, String name, InputStream data) throws IOException {
@@ -156,7 +169,7 @@ final class JavaArchiveScanner {
           int n = in.read(buffer, offset, length);
           if (n > 0) {
             inflated += n;
-            budget.inflated(n, inflated, compressed.count());
+            budget.inflated(n, inflated, compressed.count(), Level.this);
           }
           return n;
         }
