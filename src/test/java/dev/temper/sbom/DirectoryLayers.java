@@ -64,6 +64,9 @@ final class DirectoryLayers {
       throws IOException, TemperException {
     PosixFileAttributes attributes =
         Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    if (attributes.isOther()) {
+      return; // device nodes, fifos and sockets have no entry type in an image's file view
+    }
     int mode = 0;
     for (PosixFilePermission permission : attributes.permissions()) {
       mode |= 1 << (8 - permission.ordinal());
