@@ -52,6 +52,11 @@ public final class InventoryCollector implements ImageFileVisitor {
             .scan(file.path(), content));
   }
 
+  /** Records a warning about an entry that the walk itself skipped. */
+  void warn(String where, String problem) {
+    warnings.add(where, problem);
+  }
+
   /** Returns what was found, sorted, for the given image. */
   public Inventory finish(ImageSubject subject) {
     List<JavaArchive> sortedArchives = new ArrayList<>(archives);
