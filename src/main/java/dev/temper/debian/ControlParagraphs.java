@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Reads deb822 paragraphs (dpkg status files, control files, machine-readable copyright files) and
- * hands each one over as a map of the wanted fields. The line and size limits of the Packages
- * index reader apply, so a hostile file cannot make it buffer more than one long line.
+ * hands each one over as a map of the wanted fields. The line and size limits of the Packages index
+ * reader apply, so a hostile file cannot make it buffer more than one long line.
  */
 public final class ControlParagraphs {
   /** Receives one paragraph at a time. */
@@ -43,7 +43,8 @@ public final class ControlParagraphs {
       throws IOException, InvalidInputException {
     byte[][] lowerNames = new byte[fieldNames.size()][];
     for (int i = 0; i < lowerNames.length; i++) {
-      lowerNames[i] = fieldNames.get(i).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+      lowerNames[i] =
+          fieldNames.get(i).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
     }
     Map<String, String> current = new HashMap<>();
     new Deb822Reader(in, displayName)

@@ -3,7 +3,7 @@ package dev.temper.sbom;
 /** Counts entries and inflated bytes for one archive in the image and throws past the limits. */
 final class ArchiveBudget {
   /**
-   * Thrown when an archive exceeds a limit; the message says which. An IOException, so it passes
+   * Thrown when an archive exceeds a limit; the message names it. An IOException, so it passes
    * through the zip reader's own reads unchanged.
    */
   static class LimitExceeded extends java.io.IOException {

@@ -42,8 +42,8 @@ final class Coordinates {
 
   /**
    * Returns the archive and, for a shaded archive, the artifacts shaded into it. With several
-   * pom.properties the one whose artifact id starts the file name is the archive itself; the
-   * others are shaded in and carry no hashes of their own.
+   * pom.properties the one whose artifact id starts the file name is the archive itself; the others
+   * are shaded in and carry no hashes of their own.
    */
   List<JavaArchive> artifacts(
       String location,
@@ -69,7 +69,8 @@ final class Coordinates {
               layerIndex,
               layerDigest));
     } else {
-      result.add(fromManifestOrName(location, fileName, parent, sha1, sha256, layerIndex, layerDigest));
+      result.add(
+          fromManifestOrName(location, fileName, parent, sha1, sha256, layerIndex, layerDigest));
     }
     for (Pom pom : poms) {
       if (pom != own) {

@@ -16,7 +16,7 @@ import java.util.Map;
  * pedigree.ancestors}, which the specification defines as the components a component is derived
  * from: a binary package is built from its source, and the source purl is what Debian's advisories
  * are keyed by. Archives nested in archives, and artifacts shaded into a jar, are nested {@code
- * components} of the archive that holds them, as the specification models assemblies.
+ * components} of the archive that contains them, as the specification models assemblies.
  */
 final class CycloneDxWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -15,8 +15,9 @@ import java.util.Properties;
 import java.util.UUID;
 
 /**
- * What makes two SBOMs of the same image identical: identifiers derived from the image digest, the
- * time taken from the image config, and element ids derived from each element's own key.
+ * The identity of an SBOM document, which makes two SBOMs of the same image identical: identifiers
+ * derived from the image digest, the time taken from the image config, and element ids derived from
+ * each element's own key.
  */
 final class DocumentIdentity {
   static final ObjectMapper JSON =
@@ -79,7 +80,8 @@ final class DocumentIdentity {
   /** Returns temper's version as Maven wrote it into the jar. */
   static String toolVersion() {
     Properties properties = new Properties();
-    try (InputStream in = DocumentIdentity.class.getResourceAsStream("/temper-version.properties")) {
+    try (InputStream in =
+        DocumentIdentity.class.getResourceAsStream("/temper-version.properties")) {
       if (in != null) {
         properties.load(in);
       }

@@ -28,8 +28,10 @@ final class DpkgCataloger {
 
   private final Warnings warnings;
   private final List<DebianPackage> packages = new ArrayList<>();
+
   /** The layer of each package's file list, keyed by package name with any ":arch". */
   private final Map<String, ImageFile> fileLists = new HashMap<>();
+
   private final Map<String, List<String>> copyrights = new HashMap<>();
   private final Map<String, String> docLinks = new HashMap<>();
 
@@ -69,8 +71,7 @@ final class DpkgCataloger {
     }
   }
 
-  private void readCopyright(ImageFile file, String name, InputStream content)
-      throws IOException {
+  private void readCopyright(ImageFile file, String name, InputStream content) throws IOException {
     if (file.size() > MAX_COPYRIGHT_BYTES) {
       warnings.add(file.path(), "larger than " + MAX_COPYRIGHT_BYTES + " bytes, not read");
       return;

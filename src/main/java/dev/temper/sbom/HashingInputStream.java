@@ -8,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Computes the SHA-1 and SHA-256 of every byte read and counts them. Skipping reads the bytes, so
- * a skip inside a zip reader still reaches the hashes.
+ * Computes the SHA-1 and SHA-256 of every byte read and counts them. Skipping reads the bytes, so a
+ * skip inside a zip reader still reaches the hashes.
  */
 final class HashingInputStream extends FilterInputStream {
   private final MessageDigest sha1 = newDigest("SHA-1");
@@ -59,7 +59,9 @@ final class HashingInputStream extends FilterInputStream {
     return count;
   }
 
-  /** Reads the rest of the stream, at most {@code limit} more bytes, and returns whether it ended. */
+  /**
+   * Reads the rest of the stream, at most {@code limit} more bytes, and returns whether it ended.
+   */
   boolean drain(long limit) throws IOException {
     long left = limit;
     while (left > 0) {

@@ -13,7 +13,7 @@ package dev.temper.sbom;
  * @param sha1 the SHA-1 of the archive's bytes in hex, or null for an artifact shaded into another
  * @param sha256 the SHA-256 of the archive's bytes in hex, or null as for {@code sha1}
  * @param parentLocation the location of the archive that contains this one or shades it, or null
- * @param layerIndex the index of the layer that holds the outermost archive
+ * @param layerIndex the index of the layer that contains the outermost archive
  * @param layerDigest that layer's digest, or null for images without layers
  */
 public record JavaArchive(
@@ -28,7 +28,7 @@ public record JavaArchive(
     int layerIndex,
     String layerDigest) {
 
-  /** Where the coordinates of an archive were read. */
+  /** The source of an archive's coordinates. */
   public enum Origin {
     POM_PROPERTIES,
     MANIFEST,

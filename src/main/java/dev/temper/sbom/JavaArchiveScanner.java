@@ -28,8 +28,7 @@ final class JavaArchiveScanner {
   private final Warnings warnings;
   private final List<JavaArchive> found = new ArrayList<>();
 
-  JavaArchiveScanner(
-      ArchiveLimits limits, int layerIndex, String layerDigest, Warnings warnings) {
+  JavaArchiveScanner(ArchiveLimits limits, int layerIndex, String layerDigest, Warnings warnings) {
     this.budget = new ArchiveBudget(limits);
     this.layerIndex = layerIndex;
     this.layerDigest = layerDigest;
@@ -43,8 +42,8 @@ final class JavaArchiveScanner {
   }
 
   /**
-   * Reads the archive at {@code location} and everything nested in it; a failure of the archive
-   * or of a nested one becomes a warning naming it, and the artifacts read before it are kept.
+   * Reads the archive at {@code location} and everything nested in it; a failure of the archive or
+   * of a nested one becomes a warning naming it, and the artifacts read before it are kept.
    */
   List<JavaArchive> scan(String location, InputStream content) {
     try {
@@ -104,8 +103,7 @@ final class JavaArchiveScanner {
     }
   }
 
-  private void readNested(
-      String location, String parent, Level outer, InputStream data, int depth)
+  private void readNested(String location, String parent, Level outer, InputStream data, int depth)
       throws IOException {
     if (depth > budget.limits().maxDepth()) {
       warnings.add(

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * A JDK or JRE found through its {@code release} file.
  *
- * @param home the runtime's directory in the image, such as {@code usr/lib/jvm/java-17-openjdk-amd64}
+ * @param home the runtime's directory in the image, such as {@code
+ *     usr/lib/jvm/java-17-openjdk-amd64}
  * @param javaVersion {@code JAVA_VERSION}, such as {@code 17.0.15}
  * @param implementor {@code IMPLEMENTOR}, or null
  * @param runtimeVersion {@code JAVA_RUNTIME_VERSION}, or null

@@ -19,10 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores an image's SBOM in its OCI layout as an OCI 1.1 artifact: the SBOM is a blob, and an
- * image manifest with an {@code artifactType} and the image manifest as {@code subject} points at
- * it. The artifact manifest is listed in {@code index.json} without a tag name, so tools that
- * resolve tags still see only the image, and {@link #find} lists the SBOMs of an image.
+ * Stores an image's SBOM in its OCI layout as an OCI 1.1 artifact: the SBOM is a blob, and an image
+ * manifest with an {@code artifactType} and the image manifest as {@code subject} points at it. The
+ * artifact manifest is listed in {@code index.json} without a tag name, so tools that resolve tags
+ * still see only the image, and {@link #find} lists the SBOMs of an image.
  */
 public final class SbomAttachment {
   private static final byte[] EMPTY_JSON = "{}".getBytes(StandardCharsets.US_ASCII);

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * Writes an inventory as SPDX 2.3 JSON. The document {@code DESCRIBES} a package for the image,
  * which {@code CONTAINS} every package found. Each Debian binary package is {@code GENERATED_FROM}
- * a package of purpose SOURCE for its source package: the relationship SPDX defines for an
- * artifact built from another.
+ * a package of purpose SOURCE for its source package: the relationship SPDX defines for an artifact
+ * built from another.
  */
 final class SpdxWriter {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;

@@ -18,7 +18,8 @@ final class StatusEntries implements ControlParagraphs.Handler {
   // Debian policy 5.6.1 and 5.6.12, with the characters dpkg accepts in versions.
   private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]+");
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z.+~:-]+");
-  private static final Pattern SOURCE = Pattern.compile("([a-z0-9][a-z0-9+.-]+)(?:\\s*\\((\\S+)\\))?");
+  private static final Pattern SOURCE =
+      Pattern.compile("([a-z0-9][a-z0-9+.-]+)(?:\\s*\\((\\S+)\\))?");
 
   private final ImageFile file;
   private final boolean requireStatus;
@@ -27,7 +28,7 @@ final class StatusEntries implements ControlParagraphs.Handler {
 
   /**
    * @param requireStatus whether a paragraph must have a Status field; status.d files written by
-   *     image builders often have none, and each stands for an installed package
+   *     image builders often have none, because each file is an installed package
    */
   StatusEntries(ImageFile file, boolean requireStatus, Warnings warnings) {
     this.file = file;
@@ -78,7 +79,7 @@ final class StatusEntries implements ControlParagraphs.Handler {
             List.of()));
   }
 
-  /** Returns whether a Status value, {@code want flag state}, says the package is installed. */
+  /** Returns whether a Status value, {@code want flag state}, means the package is installed. */
   static boolean isInstalled(String status) {
     String[] words = status.strip().split("\\s+");
     return words.length == 3 && words[1].equals("ok") && words[2].equals("installed");

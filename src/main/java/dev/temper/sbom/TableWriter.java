@@ -2,8 +2,8 @@ package dev.temper.sbom;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Writes an inventory for people: Debian packages grouped by source package, then Java archives
- * and runtimes, then totals and warnings.
+ * Writes an inventory for people: Debian packages grouped by source package, then Java archives and
+ * runtimes, then totals and warnings.
  */
 final class TableWriter {
   private final Inventory inventory;

@@ -73,7 +73,8 @@ class SbomCommandTest {
   void writesTheOutputFile() throws Exception {
     Path output = dir.resolve("sbom.spdx.json");
 
-    int code = run("sbom", "oci:" + layout + ":app", "--format", "spdx-json", "-o", output.toString());
+    int code =
+        run("sbom", "oci:" + layout + ":app", "--format", "spdx-json", "-o", output.toString());
 
     assertThat(code).isZero();
     assertThat(Files.readString(output))
@@ -82,16 +83,19 @@ class SbomCommandTest {
   }
 
   @Test
-  void failsWithOneLineWhenALayerDigestDoesNotMatch() throws Exception {
+  void layerDigestMismatchFailsInOneLine() throws Exception {
     Path blob = layerBlob(0);
     byte[] bytes = Files.readAllBytes(blob);
-    bytes[bytes.length - 9] ^= 1; // inside the gzip trailer's CRC, so only the digest tells
+    bytes[bytes.length - 9] ^= 1; // inside the gzip trailer's CRC, so only the digest check fails
     Files.write(blob, bytes);
 
     int code = run("sbom", "oci:" + layout + ":app");
 
     assertThat(code).isEqualTo(3);
-    assertThat(err.toString().strip()).startsWith("temper: ").contains("mismatch").doesNotContain("\tat ");
+    assertThat(err.toString().strip())
+        .startsWith("temper: ")
+        .contains("mismatch")
+        .doesNotContain("\tat ");
     assertThat(out.toString()).isEmpty();
   }
 
@@ -113,6 +117,7 @@ class SbomCommandTest {
     int code = run("sbom", "oci:" + layout + ":app", "--format", "xml");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("unknown SBOM format 'xml': expected one of cyclonedx-json, spdx-json, table");
+    assertThat(err.toString())
+        .contains("unknown SBOM format 'xml': expected one of cyclonedx-json, spdx-json, table");
   }
 }

@@ -62,16 +62,19 @@ class DebootstrapImageTest {
 
   @AfterAll
   static void removeRootfs() throws Exception {
-    // rm instead of @TempDir: the root file system holds absolute symlinks that JUnit warns about.
+    // rm instead of @TempDir: the root file system contains absolute symlinks that JUnit warns
+    // about.
     if (work != null) {
-      new ProcessBuilder("rm", "-rf", work.toString()).inheritIO().start().waitFor(5, TimeUnit.MINUTES);
+      new ProcessBuilder("rm", "-rf", work.toString())
+          .inheritIO()
+          .start()
+          .waitFor(5, TimeUnit.MINUTES);
     }
   }
 
   @Test
   void listsExactlyThePackagesDpkgQueryReports() throws Exception {
-    String dpkg =
-        run(1, "dpkg-query", "--admindir=" + rootfs.resolve("var/lib/dpkg"), "-W");
+    String dpkg = run(1, "dpkg-query", "--admindir=" + rootfs.resolve("var/lib/dpkg"), "-W");
     TreeMap<String, String> expected = new TreeMap<>();
     for (String line : dpkg.strip().split("\n")) {
       String[] columns = line.split("\t");

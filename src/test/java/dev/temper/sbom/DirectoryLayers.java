@@ -22,9 +22,9 @@ import java.util.stream.Stream;
 
 /**
  * A test walker: directories stand for layers, bottom first, and a path in a higher one replaces
- * the same path below. Whiteouts are not modelled. It stands in for the image walker of the oci
- * package, so the catalogers can be tested on plain directories; each layer's digest is the
- * SHA-256 of its index.
+ * the same path below. Whiteouts are not modelled. It replaces the image walker of the oci package,
+ * so the catalogers can be tested on plain directories; each layer's digest is the SHA-256 of its
+ * index.
  */
 final class DirectoryLayers {
   private DirectoryLayers() {}

@@ -39,7 +39,13 @@ final class Jars {
   Jars pom(String groupId, String artifactId, String version) {
     return add(
         "META-INF/maven/" + groupId + "/" + artifactId + "/pom.properties",
-        "#Generated\ngroupId=" + groupId + "\nartifactId=" + artifactId + "\nversion=" + version + "\n");
+        "#Generated\ngroupId="
+            + groupId
+            + "\nartifactId="
+            + artifactId
+            + "\nversion="
+            + version
+            + "\n");
   }
 
   Jars manifest(String attributes) {

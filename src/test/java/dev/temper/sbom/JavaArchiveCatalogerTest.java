@@ -39,7 +39,7 @@ class JavaArchiveCatalogerTest {
   }
 
   @Test
-  void listsEveryArtifactOfASpringBootJarWithHashes() throws Exception {
+  void springBootJarListsNestedArtifacts() throws Exception {
     byte[] databind = Files.readAllBytes(DATABIND);
     byte[] shaded =
         Jars.create()
@@ -73,14 +73,62 @@ class JavaArchiveCatalogerTest {
             JavaArchive::origin,
             JavaArchive::parentLocation)
         .containsExactly(
-            tuple("app/app.jar", "com.example", "app", "1.0.0", JavaArchive.Origin.POM_PROPERTIES, null),
-            tuple(lib + "commons-compress-1.28.0.jar", "org.apache.commons", "commons-compress", "1.28.0", JavaArchive.Origin.POM_PROPERTIES, "app/app.jar"),
-            tuple(lib + "guava-33.0.0-jre.jar", null, "guava", "33.0.0-jre", JavaArchive.Origin.FILE_NAME, "app/app.jar"),
-            tuple(lib + "jackson-databind-2.21.3.jar", "com.fasterxml.jackson.core", "jackson-databind", "2.21.3", JavaArchive.Origin.POM_PROPERTIES, "app/app.jar"),
-            tuple(lib + "picocli-4.7.7.jar", null, "picocli", "4.7.7", JavaArchive.Origin.MANIFEST, "app/app.jar"),
-            tuple(lib + "shaded-2.0.jar", "com.example", "shaded", "2.0", JavaArchive.Origin.POM_PROPERTIES, "app/app.jar"),
-            tuple(lib + "shaded-2.0.jar", "com.example", "inner", "0.1", JavaArchive.Origin.POM_PROPERTIES, lib + "shaded-2.0.jar"),
-            tuple(lib + "shaded-2.0.jar", "org.slf4j", "slf4j-api", "2.0.17", JavaArchive.Origin.POM_PROPERTIES, lib + "shaded-2.0.jar"));
+            tuple(
+                "app/app.jar",
+                "com.example",
+                "app",
+                "1.0.0",
+                JavaArchive.Origin.POM_PROPERTIES,
+                null),
+            tuple(
+                lib + "commons-compress-1.28.0.jar",
+                "org.apache.commons",
+                "commons-compress",
+                "1.28.0",
+                JavaArchive.Origin.POM_PROPERTIES,
+                "app/app.jar"),
+            tuple(
+                lib + "guava-33.0.0-jre.jar",
+                null,
+                "guava",
+                "33.0.0-jre",
+                JavaArchive.Origin.FILE_NAME,
+                "app/app.jar"),
+            tuple(
+                lib + "jackson-databind-2.21.3.jar",
+                "com.fasterxml.jackson.core",
+                "jackson-databind",
+                "2.21.3",
+                JavaArchive.Origin.POM_PROPERTIES,
+                "app/app.jar"),
+            tuple(
+                lib + "picocli-4.7.7.jar",
+                null,
+                "picocli",
+                "4.7.7",
+                JavaArchive.Origin.MANIFEST,
+                "app/app.jar"),
+            tuple(
+                lib + "shaded-2.0.jar",
+                "com.example",
+                "shaded",
+                "2.0",
+                JavaArchive.Origin.POM_PROPERTIES,
+                "app/app.jar"),
+            tuple(
+                lib + "shaded-2.0.jar",
+                "com.example",
+                "inner",
+                "0.1",
+                JavaArchive.Origin.POM_PROPERTIES,
+                lib + "shaded-2.0.jar"),
+            tuple(
+                lib + "shaded-2.0.jar",
+                "org.slf4j",
+                "slf4j-api",
+                "2.0.17",
+                JavaArchive.Origin.POM_PROPERTIES,
+                lib + "shaded-2.0.jar"));
 
     JavaArchive app = inventory.javaArchives().get(0);
     assertThat(app.sha1()).isEqualTo(hex("SHA-1", fat));
@@ -95,7 +143,11 @@ class JavaArchiveCatalogerTest {
 
   @Test
   void readsWarLibrariesAndManifestBundleNames() throws Exception {
-    byte[] bundle = Jars.create().manifest("Bundle-SymbolicName: org.example.thing;singleton:=true\r\nBundle-Version: 3.1.0").bytes();
+    byte[] bundle =
+        Jars.create()
+            .manifest(
+                "Bundle-SymbolicName: org.example.thing;singleton:=true\r\nBundle-Version: 3.1.0")
+            .bytes();
     byte[] war =
         Jars.create()
             .add("WEB-INF/web.xml", "<web-app/>")
@@ -106,15 +158,27 @@ class JavaArchiveCatalogerTest {
     Inventory inventory = scan("srv/ROOT.war", war);
 
     assertThat(inventory.javaArchives())
-        .extracting(JavaArchive::location, JavaArchive::artifactId, JavaArchive::version, JavaArchive::origin)
+        .extracting(
+            JavaArchive::location,
+            JavaArchive::artifactId,
+            JavaArchive::version,
+            JavaArchive::origin)
         .containsExactly(
             tuple("srv/ROOT.war", "ROOT", null, JavaArchive.Origin.FILE_NAME),
-            tuple("srv/ROOT.war!/WEB-INF/lib/picocli-4.7.7.jar", "picocli", "4.7.7", JavaArchive.Origin.MANIFEST),
-            tuple("srv/ROOT.war!/WEB-INF/lib/thing.jar", "org.example.thing", "3.1.0", JavaArchive.Origin.MANIFEST));
+            tuple(
+                "srv/ROOT.war!/WEB-INF/lib/picocli-4.7.7.jar",
+                "picocli",
+                "4.7.7",
+                JavaArchive.Origin.MANIFEST),
+            tuple(
+                "srv/ROOT.war!/WEB-INF/lib/thing.jar",
+                "org.example.thing",
+                "3.1.0",
+                JavaArchive.Origin.MANIFEST));
   }
 
   @Test
-  void warnsAboutAZipBombAndKeepsTheRestOfTheArchive() throws Exception {
+  void zipBombWarnsAndOthersContinue() throws Exception {
     byte[] zeros = new byte[200 << 20];
     byte[] bomb = Jars.create().pom("com.example", "bomb", "1").add("zeros.bin", zeros).bytes();
     byte[] outer =
@@ -140,7 +204,8 @@ class JavaArchiveCatalogerTest {
   void stopsFollowingNestedArchivesPastTheDepthLimit() throws Exception {
     byte[] archive = Jars.create().pom("com.example", "level50", "1").bytes();
     for (int level = 49; level >= 1; level--) {
-      archive = Jars.create().pom("com.example", "level" + level, "1").add("n.jar", archive).bytes();
+      archive =
+          Jars.create().pom("com.example", "level" + level, "1").add("n.jar", archive).bytes();
     }
 
     Inventory inventory = scan("deep.jar", archive);
@@ -161,11 +226,12 @@ class JavaArchiveCatalogerTest {
 
     assertThat(inventory.javaArchives()).isEmpty();
     assertThat(inventory.warnings()).hasSize(1);
-    assertThat(inventory.warnings().get(0)).startsWith("opt/picocli-4.7.7.jar: unreadable archive: ");
+    assertThat(inventory.warnings().get(0))
+        .startsWith("opt/picocli-4.7.7.jar: unreadable archive: ");
   }
 
   @Test
-  void neverReadsAnArchiveWhoseDeclaredSizeIsHuge() throws Exception {
+  void hugeDeclaredSizeIsNeverRead() throws Exception {
     long tenGigabytes = 10L << 30;
     ImageFile file =
         new ImageFile("opt/huge.jar", EntryType.FILE, 0644, 0, 0, null, tenGigabytes, 0, null);

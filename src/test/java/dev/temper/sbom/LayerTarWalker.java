@@ -16,8 +16,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
  * A test walker over one gzip layer blob: it streams the tar and hands each entry to the visitor,
- * with no whiteouts and no digest check. It stands in for the image walker of the oci package in
- * the timing harness until that walker is merged.
+ * with no whiteouts and no digest check. It replaces the image walker of the oci package in the
+ * timing harness until that walker is merged.
  */
 final class LayerTarWalker {
   private LayerTarWalker() {}
@@ -25,7 +25,8 @@ final class LayerTarWalker {
   static void walk(Path blob, Digest digest, ImageFileVisitor visitor)
       throws IOException, TemperException {
     try (InputStream in =
-            new GZIPInputStream(new BufferedInputStream(Files.newInputStream(blob), 1 << 16), 1 << 16);
+            new GZIPInputStream(
+                new BufferedInputStream(Files.newInputStream(blob), 1 << 16), 1 << 16);
         TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
       TarArchiveEntry entry;
       while ((entry = tar.getNextEntry()) != null) {
@@ -35,7 +36,9 @@ final class LayerTarWalker {
                 ? EntryType.SYMLINK
                 : entry.isLink()
                     ? EntryType.HARDLINK
-                    : entry.isDirectory() ? EntryType.DIRECTORY : entry.isFile() ? EntryType.FILE : null;
+                    : entry.isDirectory()
+                        ? EntryType.DIRECTORY
+                        : entry.isFile() ? EntryType.FILE : null;
         if (path.isEmpty() || type == null) {
           continue;
         }
@@ -46,7 +49,9 @@ final class LayerTarWalker {
                 entry.getMode() & 07777,
                 (int) entry.getLongUserId(),
                 (int) entry.getLongGroupId(),
-                type == EntryType.SYMLINK || type == EntryType.HARDLINK ? entry.getLinkName() : null,
+                type == EntryType.SYMLINK || type == EntryType.HARDLINK
+                    ? entry.getLinkName()
+                    : null,
                 type == EntryType.FILE ? entry.getSize() : 0,
                 0,
                 digest);

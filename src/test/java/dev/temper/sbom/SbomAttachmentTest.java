@@ -39,11 +39,14 @@ class SbomAttachmentTest {
   }
 
   @Test
-  void recordsTheSbomAsAnArtifactWhoseSubjectIsTheImage() throws Exception {
+  void attachesSbomWithImageSubject() throws Exception {
     Path layout = dir.resolve("layout");
     run(dir, "umoci", "init", "--layout", layout.toString());
     run(dir, "umoci", "new", "--image", layout + ":app");
-    Descriptor image = OciJson.read(Files.readAllBytes(layout.resolve("index.json")), ImageIndex.class, "index").manifests().get(0);
+    Descriptor image =
+        OciJson.read(Files.readAllBytes(layout.resolve("index.json")), ImageIndex.class, "index")
+            .manifests()
+            .get(0);
     Inventory inventory =
         new Inventory(
             new ImageSubject("oci:" + layout + ":app", image.digest().toString(), null, null),
@@ -58,17 +61,20 @@ class SbomAttachmentTest {
     Descriptor again = SbomAttachment.attach(layout, image, inventory, SbomFormat.CYCLONEDX_JSON);
 
     assertThat(again).isEqualTo(cdx);
-    ImageIndex index = OciJson.read(Files.readAllBytes(layout.resolve("index.json")), ImageIndex.class, "index");
+    ImageIndex index =
+        OciJson.read(Files.readAllBytes(layout.resolve("index.json")), ImageIndex.class, "index");
     assertThat(index.manifests()).containsExactly(image, spdx, cdx);
     assertThat(SbomAttachment.find(layout, image.digest())).containsExactly(spdx, cdx);
 
     Path manifestBlob = layout.resolve("blobs/sha256").resolve(cdx.digest().hex());
-    ImageManifest artifact = OciJson.read(Files.readAllBytes(manifestBlob), ImageManifest.class, "artifact");
+    ImageManifest artifact =
+        OciJson.read(Files.readAllBytes(manifestBlob), ImageManifest.class, "artifact");
     assertThat(artifact.artifactType()).isEqualTo("application/vnd.cyclonedx+json");
     assertThat(artifact.subject().digest()).isEqualTo(image.digest());
     assertThat(artifact.config().mediaType()).isEqualTo(MediaTypes.OCI_EMPTY);
     Descriptor sbom = artifact.layers().get(0);
-    byte[] sbomBytes = Files.readAllBytes(layout.resolve("blobs/sha256").resolve(sbom.digest().hex()));
+    byte[] sbomBytes =
+        Files.readAllBytes(layout.resolve("blobs/sha256").resolve(sbom.digest().hex()));
     assertThat(sbomBytes).hasSize((int) sbom.size());
     assertThat(SchemaValidation.cycloneDx(sbomBytes)).isEmpty();
     JsonNode bom = new ObjectMapper().readTree(sbomBytes);
@@ -78,7 +84,13 @@ class SbomAttachmentTest {
     String inspected = run(dir, "skopeo", "inspect", "--raw", "oci:" + layout + ":app");
     assertThat(OciJson.read(inspected.getBytes(), ImageManifest.class, "skopeo").config().digest())
         .isEqualTo(
-            OciJson.read(Files.readAllBytes(layout.resolve("blobs/sha256").resolve(image.digest().hex())), ImageManifest.class, "image").config().digest());
+            OciJson.read(
+                    Files.readAllBytes(
+                        layout.resolve("blobs/sha256").resolve(image.digest().hex())),
+                    ImageManifest.class,
+                    "image")
+                .config()
+                .digest());
     assertThat(run(dir, "umoci", "ls", "--layout", layout.toString()).strip()).isEqualTo("app");
   }
 }

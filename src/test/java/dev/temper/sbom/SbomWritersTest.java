@@ -135,8 +135,7 @@ class SbomWritersTest {
         .containsExactly("LGPL-2.1-or-later AND LicenseRef-public-domain");
     assertThat(doc.at("/hasExtractedLicensingInfos/0/licenseId").asText())
         .isEqualTo("LicenseRef-public-domain");
-    long sources =
-        countPurpose(doc, "SOURCE");
+    long sources = countPurpose(doc, "SOURCE");
     assertThat(sources).isEqualTo(2);
   }
 
@@ -147,8 +146,10 @@ class SbomWritersTest {
     assertThat(table)
         .contains("OS:    Debian GNU/Linux 12 (bookworm)")
         .contains("Debian packages (2 sources)")
-        .containsPattern("glibc +2\\.36-9\\+deb12u10 +libc-bin +2\\.36-9\\+deb12u10 +amd64 +unknown\n +libc6 ")
-        .contains("com.example  lib       2.0      pom-properties  /app/app-1.0.jar!/BOOT-INF/lib/lib-2.0.jar")
+        .containsPattern(
+            "glibc +2\\.36-9\\+deb12u10 +libc-bin +2\\.36-9\\+deb12u10 +amd64 +unknown\n +libc6 ")
+        .contains(
+            "com.example  lib       2.0      pom-properties  /app/app-1.0.jar!/BOOT-INF/lib/lib-2.0.jar")
         .contains(
             "Total: 3 Debian packages from 2 source packages, 2 Java archives, 1 Java runtimes,"
                 + " 0 warnings");
