@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
       VerifyAttestationCommand.class,
       LintCommand.class,
       MigrateCommand.class,
-      DbCommand.class
+      DbCommand.class,
+      SbomCommand.class
     })
 final class TemperCommand implements Runnable {
 
