@@ -199,6 +199,30 @@ class DockerArchiveTest {
   }
 
   @Test
+  void longMemberNamesAreIndexed() throws Exception {
+    Path archive = temp.resolve("long.tar");
+    String directory = "d".repeat(150) + "/";
+    byte[] config = OciJson.write(TestImages.config(List.of(BASE)));
+    Files.write(
+        archive,
+        new TarBuilder()
+            .file(directory + "config.json", config, 0644)
+            .file(directory + "layer.tar", BASE, 0644)
+            .file(
+                "manifest.json",
+                "[{\"Config\":\""
+                    + directory
+                    + "config.json\",\"Layers\":[\"./"
+                    + directory
+                    + "layer.tar\"]}]")
+            .build());
+
+    try (ImageSource source = open("docker-archive:" + archive)) {
+      assertThat(FileViews.walk(source).content("etc/motd")).isEqualTo("hello\n");
+    }
+  }
+
+  @Test
   void archiveErrors() throws Exception {
     Path twoImages = temp.resolve("two.tar");
     Files.write(
