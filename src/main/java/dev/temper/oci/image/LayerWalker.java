@@ -110,6 +110,8 @@ final class LayerWalker {
         layer.digest());
   }
 
+  // NOTE: a hard link names a path of its own layer. When an upper layer replaced that path, the
+  // final view's entry at the target is not the linked content, and visitors see only the name.
   /** Returns a symlink's target as written or a hard link's in normal form, else null. */
   private static String linkTarget(TarArchiveEntry entry, EntryType type) {
     return switch (type) {

@@ -43,6 +43,7 @@ final class RegistryNames {
       digest = parseDigest(text.substring(at + 1), input);
       rest = text.substring(0, at);
     }
+
     String tag = null;
     int colon = rest.lastIndexOf(':');
     if (colon > rest.lastIndexOf('/')) {
@@ -52,6 +53,7 @@ final class RegistryNames {
         throw invalid(input, "invalid tag '" + tag + "'");
       }
     }
+
     String host = null;
     int slash = rest.indexOf('/');
     if (slash > 0) {
@@ -67,6 +69,7 @@ final class RegistryNames {
         }
       }
     }
+
     checkRepository(rest, input);
     return new Parts(host, rest, tag, digest);
   }

@@ -137,6 +137,23 @@ class OciLayoutWriterTest {
   }
 
   @Test
+  void symlinkedBlobDirectoryIsRejected() throws Exception {
+    Path layout = temp.resolve("out");
+    try (OciLayoutWriter writer = OciLayoutWriter.open(layout)) {
+      writer.tag(TestImages.write(writer, List.of(appLayer())), "a");
+      writer.commit();
+    }
+    Path elsewhere = Files.createDirectory(temp.resolve("elsewhere"));
+    Path blobs = layout.resolve("blobs/sha256");
+    Files.move(blobs, elsewhere.resolve("sha256"));
+    Files.createSymbolicLink(blobs, elsewhere.resolve("sha256"));
+
+    assertThatThrownBy(() -> OciLayoutWriter.open(layout))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("is a symbolic link");
+  }
+
+  @Test
   void emptyDirectoryBecomesLayout() throws Exception {
     Path directory = Files.createDirectory(temp.resolve("empty"));
     try (OciLayoutWriter writer = OciLayoutWriter.open(directory)) {
@@ -253,6 +270,9 @@ class OciLayoutWriterTest {
         .containsEntry(Annotations.CREATED, "1970-01-01T00:00:00Z");
     assertThat(read.referrers(referrer.digest())).isEmpty();
     assertThat(read.resolve("app").digest()).isEqualTo(image.digest());
+    assertThat(read.resolve(null).digest()).isEqualTo(image.digest());
+    JsonNode inspected = Json.parse(Tools.run("skopeo", "inspect", "oci:" + layout + ":app"));
+    assertThat(inspected.get("Digest").asText()).isEqualTo(image.digest().toString());
     byte[] stored = read.readDocument(referrer);
     assertThat(OciJson.read(stored, ImageManifest.class, "referrer").subject().digest())
         .isEqualTo(image.digest());
