@@ -118,8 +118,8 @@ class DebootstrapImageTest {
       SbomWriters.write(inventory, format, out);
       List<String> errors =
           format == SbomFormat.SPDX_JSON
-              ? SchemaValidation.spdx(out.toByteArray())
-              : SchemaValidation.cycloneDx(out.toByteArray());
+              ? dev.temper.testing.JsonSchemas.spdx(out.toByteArray())
+              : dev.temper.testing.JsonSchemas.cycloneDx(out.toByteArray());
       assertThat(errors).as(format.optionName()).isEmpty();
     }
   }

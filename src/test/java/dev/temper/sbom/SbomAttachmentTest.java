@@ -76,7 +76,7 @@ class SbomAttachmentTest {
     byte[] sbomBytes =
         Files.readAllBytes(layout.resolve("blobs/sha256").resolve(sbom.digest().hex()));
     assertThat(sbomBytes).hasSize((int) sbom.size());
-    assertThat(SchemaValidation.cycloneDx(sbomBytes)).isEmpty();
+    assertThat(dev.temper.testing.JsonSchemas.cycloneDx(sbomBytes)).isEmpty();
     JsonNode bom = new ObjectMapper().readTree(sbomBytes);
     assertThat(bom.at("/metadata/component/version").asText()).isEqualTo(image.digest().toString());
 

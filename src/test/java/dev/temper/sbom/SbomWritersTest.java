@@ -72,7 +72,7 @@ class SbomWritersTest {
   void cycloneDxValidatesAndDescribesTheImage() throws Exception {
     byte[] bom = render(SbomFormat.CYCLONEDX_JSON, false);
 
-    assertThat(SchemaValidation.cycloneDx(bom)).isEmpty();
+    assertThat(dev.temper.testing.JsonSchemas.cycloneDx(bom)).isEmpty();
     assertThat(render(SbomFormat.CYCLONEDX_JSON, true)).isEqualTo(bom);
     JsonNode doc = JSON.readTree(bom);
     String digest = "sha256:" + DirectoryLayers.layerDigest(99).hex();
@@ -109,7 +109,7 @@ class SbomWritersTest {
   void spdxValidatesAndRelatesBinariesToSources() throws Exception {
     byte[] spdx = render(SbomFormat.SPDX_JSON, false);
 
-    assertThat(SchemaValidation.spdx(spdx)).isEmpty();
+    assertThat(dev.temper.testing.JsonSchemas.spdx(spdx)).isEmpty();
     assertThat(render(SbomFormat.SPDX_JSON, true)).isEqualTo(spdx);
     JsonNode doc = JSON.readTree(spdx);
     assertThat(doc.at("/creationInfo/created").asText()).isEqualTo("2024-05-01T12:30:45Z");
@@ -164,8 +164,8 @@ class SbomWritersTest {
     ((com.fasterxml.jackson.databind.node.ObjectNode) spdx.path("packages").get(1))
         .put("primaryPackagePurpose", "PACKAGE");
 
-    assertThat(SchemaValidation.cycloneDx(JSON.writeValueAsBytes(bom))).isNotEmpty();
-    assertThat(SchemaValidation.spdx(JSON.writeValueAsBytes(spdx))).isNotEmpty();
+    assertThat(dev.temper.testing.JsonSchemas.cycloneDx(JSON.writeValueAsBytes(bom))).isNotEmpty();
+    assertThat(dev.temper.testing.JsonSchemas.spdx(JSON.writeValueAsBytes(spdx))).isNotEmpty();
   }
 
   private static long countPurpose(JsonNode doc, String purpose) {

@@ -4,17 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import dev.temper.testing.JsonSchemas;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,31 +64,11 @@ class ReportFormatTest {
     return out.toString();
   }
 
-  private static Set<ValidationMessage> validate(
-      SpecVersion.VersionFlag version, String schemaLocation, String json) throws Exception {
-    JsonSchemaFactory factory =
-        JsonSchemaFactory.getInstance(
-            version,
-            builder ->
-                builder.schemaMappers(
-                    mappers ->
-                        mappers.mapPrefix(
-                            "http://cyclonedx.org/schema/", "classpath:schemas/cyclonedx/")));
-    SchemaValidatorsConfig config =
-        SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-    JsonSchema schema = factory.getSchema(SchemaLocation.of(schemaLocation), config);
-    return schema.validate(Fixtures.JSON.readTree(json));
-  }
-
   @Test
   void sarifValidatesAgainstSchema() throws Exception {
     String sarif = render(ReportFormat.SARIF);
 
-    assertThat(
-            validate(
-                SpecVersion.VersionFlag.V4,
-                "classpath:schemas/sarif/sarif-2.1.0-rtm.5.json",
-                sarif))
+    assertThat(JsonSchemas.sarif(sarif.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isEmpty();
     JsonNode results = Fixtures.JSON.readTree(sarif).path("runs").path(0).path("results");
     assertThat(results).hasSize(3);
@@ -119,10 +93,7 @@ class ReportFormatTest {
     ObjectNode broken = (ObjectNode) Fixtures.JSON.readTree(render(ReportFormat.SARIF));
     broken.put("version", "2.0.0");
     assertThat(
-            validate(
-                SpecVersion.VersionFlag.V4,
-                "classpath:schemas/sarif/sarif-2.1.0-rtm.5.json",
-                broken.toString()))
+            JsonSchemas.sarif(broken.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isNotEmpty();
   }
 
@@ -130,11 +101,7 @@ class ReportFormatTest {
   void cycloneDxValidatesAgainstSchema() throws Exception {
     String bom = render(ReportFormat.CYCLONEDX);
 
-    assertThat(
-            validate(
-                SpecVersion.VersionFlag.V7,
-                "http://cyclonedx.org/schema/bom-1.6.SNAPSHOT.schema.json",
-                bom))
+    assertThat(JsonSchemas.cycloneDx(bom.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isEmpty();
     JsonNode root = Fixtures.JSON.readTree(bom);
     assertThat(root.path("vulnerabilities")).hasSize(3);
@@ -151,10 +118,7 @@ class ReportFormatTest {
     ((ObjectNode) bom.path("vulnerabilities").path(0).path("ratings").path(0))
         .put("severity", "severe");
     assertThat(
-            validate(
-                SpecVersion.VersionFlag.V7,
-                "http://cyclonedx.org/schema/bom-1.6.SNAPSHOT.schema.json",
-                bom.toString()))
+            JsonSchemas.cycloneDx(bom.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
         .isNotEmpty();
   }
 
