@@ -13,6 +13,7 @@ import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
 import dev.temper.oci.image.ImageSource;
 import dev.temper.oci.image.ImageSources;
+import dev.temper.oci.layout.LayoutCopy;
 import dev.temper.oci.layout.OciLayout;
 import dev.temper.oci.layout.OciLayoutWriter;
 import dev.temper.oci.testing.FileViews;
@@ -107,6 +108,28 @@ class DockerArchiveTest {
       FileViews.View view = FileViews.walk(source);
       assertThat(view.files()).containsOnlyKeys("app", "etc", "etc/motd");
       assertThat(view.content("etc/motd")).isEqualTo("hello\n");
+    }
+  }
+
+  @Test
+  void skopeoArchiveCopiesIntoLayout() throws Exception {
+    Path archive = temp.resolve("skopeo.tar");
+    Tools.run("skopeo", "copy", "oci:" + layout + ":app", "docker-archive:" + archive + ":app:2");
+    Path copy = temp.resolve("copy");
+
+    Descriptor copied;
+    try (ImageSource source = open("docker-archive:" + archive);
+        OciLayoutWriter writer = OciLayoutWriter.open(copy)) {
+      copied = LayoutCopy.copy(source, writer, "from-archive");
+      writer.commit();
+    }
+
+    JsonNode inspected =
+        Json.parse(Tools.run("skopeo", "inspect", "oci:" + copy + ":from-archive"));
+    assertThat(inspected.get("Digest").asText()).isEqualTo(copied.digest().toString());
+    assertThat(inspected.get("Layers").get(1).asText()).isEqualTo(Digest.sha256(TOP).toString());
+    try (ImageSource source = open("oci:" + copy + ":from-archive")) {
+      assertThat(FileViews.walk(source).content("app")).isEqualTo("binary");
     }
   }
 
