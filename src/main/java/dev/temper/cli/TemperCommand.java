@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
       VerifyAttestationCommand.class,
       LintCommand.class,
       MigrateCommand.class,
+      AuditCommand.class,
+      DiffCommand.class,
+      ReportCommand.class,
       DbCommand.class,
       SbomCommand.class
     })

@@ -14,7 +14,7 @@ import java.util.Set;
 /**
  * Collects, in the one pass over an image's files, what the audit checks need: shells, package
  * managers, setuid and world-writable files, private keys and credential files, the account files,
- * and package and size totals.
+ * and file totals.
  */
 public final class FileFacts implements ImageFileVisitor {
   /** Files at most this large are searched for private keys; PEM keys are a few KiB. */
@@ -62,8 +62,6 @@ public final class FileFacts implements ImageFileVisitor {
   String passwd;
   String group;
   String shadow;
-  int statusDirPackages;
-  String dpkgStatus;
   long fileBytes;
   long fileCount;
 
@@ -110,11 +108,8 @@ public final class FileFacts implements ImageFileVisitor {
       case "etc/passwd" -> passwd = readSmall(file, content);
       case "etc/group" -> group = readSmall(file, content);
       case "etc/shadow" -> shadow = readSmall(file, content);
-      case "var/lib/dpkg/status" -> dpkgStatus = readSmall(file, content);
       default -> {
-        if (path.startsWith("var/lib/dpkg/status.d/") && !path.endsWith(".md5sums")) {
-          statusDirPackages++;
-        } else if (file.size() <= MAX_KEY_SCAN_BYTES && file.size() > 0) {
+        if (file.size() <= MAX_KEY_SCAN_BYTES && file.size() > 0) {
           String text =
               new String(content.readNBytes(MAX_KEY_SCAN_BYTES), StandardCharsets.ISO_8859_1);
           if (SecretPatterns.containsPrivateKey(text)) {
@@ -126,12 +121,10 @@ public final class FileFacts implements ImageFileVisitor {
   }
 
   private static String readSmall(ImageFile file, InputStream content) throws IOException {
-    if (file.size() > MAX_ACCOUNT_FILE_BYTES && !file.path().equals("var/lib/dpkg/status")) {
+    if (file.size() > MAX_ACCOUNT_FILE_BYTES) {
       return null;
     }
-    // The dpkg status of a large system is a few MiB, so it is read up to 64 MiB.
-    int limit = file.path().equals("var/lib/dpkg/status") ? 64 << 20 : MAX_ACCOUNT_FILE_BYTES;
-    return new String(content.readNBytes(limit), StandardCharsets.UTF_8);
+    return new String(content.readNBytes(MAX_ACCOUNT_FILE_BYTES), StandardCharsets.UTF_8);
   }
 
   private static boolean isWorldWritable(ImageFile file) {
@@ -152,19 +145,5 @@ public final class FileFacts implements ImageFileVisitor {
 
   private static String describe(ImageFile file) {
     return file.type() == EntryType.SYMLINK ? "symlink to " + file.linkTarget() : "file";
-  }
-
-  /** Returns the number of installed packages in the dpkg status file and in status.d. */
-  int packageCount() {
-    int installed = 0;
-    if (dpkgStatus != null) {
-      for (String stanza : dpkgStatus.split("\n\n")) {
-        if (stanza.contains("\nStatus: install ok installed")
-            || stanza.startsWith("Status: install ok installed")) {
-          installed++;
-        }
-      }
-    }
-    return installed + statusDirPackages;
   }
 }

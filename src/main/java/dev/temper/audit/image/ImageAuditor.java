@@ -33,8 +33,11 @@ public final class ImageAuditor {
     }
   }
 
-  /** Returns the result of every check, in id order. */
-  public static List<CheckResult> audit(Subject subject, FileFacts files) {
+  /**
+   * Returns the result of every check, in id order; the package count comes from the SBOM
+   * inventory.
+   */
+  public static List<CheckResult> audit(Subject subject, FileFacts files, int packageCount) {
     List<CheckResult> results = new ArrayList<>();
     results.add(
         check(
@@ -105,7 +108,7 @@ public final class ImageAuditor {
             List.of(
                 Evidence.config(
                     "rootfs",
-                    files.packageCount()
+                    packageCount
                         + " packages, "
                         + files.fileCount
                         + " files, "

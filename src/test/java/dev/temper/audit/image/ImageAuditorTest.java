@@ -82,7 +82,8 @@ class ImageAuditorTest {
 
     Map<String, CheckResult> results =
         byId(
-            ImageAuditor.audit(new ImageAuditor.Subject(config, annotations, false, false), facts));
+            ImageAuditor.audit(
+                new ImageAuditor.Subject(config, annotations, false, false), facts, 1));
 
     assertThat(results.get("TA001").level()).isEqualTo(Level.FAIL);
     assertThat(results.get("TA001").evidence())
@@ -140,7 +141,7 @@ class ImageAuditorTest {
             ImageAuditor.BASE_NAME, "localhost/base:1", ImageAuditor.BASE_DIGEST, LAYER.toString());
 
     List<CheckResult> results =
-        ImageAuditor.audit(new ImageAuditor.Subject(config, annotations, true, true), facts);
+        ImageAuditor.audit(new ImageAuditor.Subject(config, annotations, true, true), facts, 1);
 
     assertThat(results)
         .filteredOn(r -> r.level() == Level.FAIL || r.level() == Level.WARN)
