@@ -6,9 +6,11 @@ import dev.temper.error.TemperException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,6 +18,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Walks a root file system directory in sorted order, parents first, without following symbolic
@@ -28,13 +31,41 @@ final class RootfsWalker {
   private static final int REGULAR = 0100000;
   private static final int SYMLINK = 0120000;
 
+  /**
+   * Kernel file systems that a live system mounts under its root. Their entries are the running
+   * kernel's state, not files of the system, so the walk does not descend into them.
+   */
+  private static final Set<String> VIRTUAL_FILE_SYSTEMS =
+      Set.of(
+          "proc",
+          "sysfs",
+          "devtmpfs",
+          "devpts",
+          "cgroup",
+          "cgroup2",
+          "securityfs",
+          "debugfs",
+          "tracefs",
+          "pstore",
+          "bpf",
+          "mqueue",
+          "hugetlbfs",
+          "fusectl",
+          "configfs",
+          "binfmt_misc",
+          "autofs",
+          "efivarfs",
+          "selinuxfs",
+          "rpc_pipefs",
+          "nsfs");
+
   private RootfsWalker() {}
 
   static void walk(String source, Path root, ImageFileVisitor visitor, WalkOptions options)
       throws IOException, TemperException {
     Map<String, String> firstNameOfInode = new HashMap<>();
     Deque<String> pending = new ArrayDeque<>();
-    pushChildren(root, "", pending);
+    pushChildren(root, "", pending, options, source);
     long count = 0;
     while (!pending.isEmpty()) {
       String path = pending.pop();
@@ -47,8 +78,14 @@ final class RootfsWalker {
         continue;
       }
       Path file = root.resolve(path);
-      Map<String, Object> attributes =
-          Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      Map<String, Object> attributes;
+      try {
+        attributes = Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      } catch (NoSuchFileException | AccessDeniedException e) {
+        // A live system changes while it is walked, and some files only root may read.
+        warn(options, source, path, "cannot read: " + e.getClass().getSimpleName());
+        continue;
+      }
       int mode = (Integer) attributes.get("mode");
       int uid = (Integer) attributes.get("uid");
       int gid = (Integer) attributes.get("gid");
@@ -57,7 +94,11 @@ final class RootfsWalker {
           visitor.visit(
               entry(path, EntryType.DIRECTORY, mode, uid, gid, null, 0),
               InputStream.nullInputStream());
-          pushChildren(root, path, pending);
+          if (isVirtual(file)) {
+            warn(options, source, path, "kernel file system, not walked");
+          } else {
+            pushChildren(root, path, pending, options, source);
+          }
         }
         case SYMLINK -> {
           String target = Files.readSymbolicLink(file).toString();
@@ -74,8 +115,14 @@ final class RootfsWalker {
                 InputStream.nullInputStream());
           } else {
             long size = (Long) attributes.get("size");
-            try (InputStream in =
-                new Bounded(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), size)) {
+            InputStream opened;
+            try {
+              opened = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException | AccessDeniedException e) {
+              warn(options, source, path, "cannot read: " + e.getClass().getSimpleName());
+              continue;
+            }
+            try (InputStream in = new Bounded(opened, size)) {
               visitor.visit(entry(path, EntryType.FILE, mode, uid, gid, null, size), in);
             }
           }
@@ -90,13 +137,25 @@ final class RootfsWalker {
     return new ImageFile(path, type, mode & 07777, uid, gid, linkTarget, size, 0, null);
   }
 
-  private static void pushChildren(Path root, String parent, Deque<String> pending)
+  private static boolean isVirtual(Path directory) {
+    try {
+      return VIRTUAL_FILE_SYSTEMS.contains(Files.getFileStore(directory).type());
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void pushChildren(
+      Path root, String parent, Deque<String> pending, WalkOptions options, String source)
       throws IOException {
     List<String> names = new ArrayList<>();
     try (DirectoryStream<Path> children = Files.newDirectoryStream(root.resolve(parent))) {
       for (Path child : children) {
         names.add(child.getFileName().toString());
       }
+    } catch (NoSuchFileException | AccessDeniedException e) {
+      warn(options, source, parent, "cannot list: " + e.getClass().getSimpleName());
+      return;
     }
     names.sort(null);
     for (int i = names.size() - 1; i >= 0; i--) {
