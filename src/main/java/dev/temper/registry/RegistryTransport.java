@@ -178,34 +178,66 @@ final class RegistryTransport {
       return known;
     }
     URI https = URI.create("https://" + registry + "/");
-    if (!plainHttpAllowed(hostOf(registry))) {
+    URI http = URI.create("http://" + registry + "/");
+    String host = hostOf(registry);
+    if (Loopback.isLoopback(host)) {
+      // Loopback traffic cannot be read by others, so plain HTTP is tried first: some TLS-less
+      // servers never answer a TLS handshake and would stall an HTTPS probe until it times out.
+      Optional<Boolean> plain = answersPlainHttp(http);
+      if (plain.isEmpty()) {
+        return https;
+      }
+      base = plain.get() ? http : https;
+    } else if (settings.insecure()) {
+      boolean plain = !answersHttps(https) && answersPlainHttp(http).orElse(false);
+      base = plain ? http : https;
+    } else {
       base = https;
-      return https;
     }
-    base = probe(https, context);
+    if (base.equals(http)) {
+      LOG.info("Using plain HTTP for {}, which is on loopback or allowed by --insecure", registry);
+    }
     return base;
   }
 
-  /** Returns HTTPS unless the registry answers only plain HTTP, as loopback registries often do. */
-  private URI probe(URI https, RequestContext context) throws RegistryException, IOException {
-    RequestContext probing = context.withOperation("connect");
+  /**
+   * Sends one unauthenticated {@code GET /v2/} over plain HTTP. Returns whether a registry
+   * answered (HTTP 200 or 401), or empty when nothing listens, so the choice is made again later.
+   */
+  private Optional<Boolean> answersPlainHttp(URI http) throws IOException {
     try {
-      exchange(HttpRequest.newBuilder(https.resolve("/v2/")).GET(), probing).body().close();
-      return https;
-    } catch (SSLException tlsFailure) {
-      URI http = URI.create("http://" + registry + "/");
-      try {
-        HttpResponse<InputStream> response = exchange(HttpRequest.newBuilder(http.resolve("/v2/")).GET(), probing);
-        response.body().close();
-        if (response.statusCode() == 200 || response.statusCode() == 401) {
-          LOG.info("Using plain HTTP for {}, which is on loopback or allowed by --insecure", registry);
-          return http;
-        }
-      } catch (IOException | RegistryException plainFailure) {
-        tlsFailure.addSuppressed(plainFailure);
-      }
-      throw probing.failure(RegistryException.Reason.UNAVAILABLE, -1, "TLS handshake failed: " + tlsFailure.getMessage() + "; pass --ca-file with the registry's CA certificate", tlsFailure);
+      HttpResponse<InputStream> response = probe(http);
+      return Optional.of(response.statusCode() == 200 || response.statusCode() == 401);
+    } catch (Transient e) {
+      return e.getCause() instanceof java.net.ConnectException ? Optional.empty() : Optional.of(false);
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException e) {
+      return Optional.of(false);
     }
+  }
+
+  private boolean answersHttps(URI https) throws IOException {
+    try {
+      probe(https);
+      return true;
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException | Transient e) {
+      return false;
+    }
+  }
+
+  private HttpResponse<InputStream> probe(URI root) throws IOException, Transient {
+    HttpRequest request =
+        HttpRequest.newBuilder(root.resolve("/v2/"))
+            .timeout(settings.idleTimeout())
+            .header("User-Agent", "temper")
+            .GET()
+            .build();
+    HttpResponse<InputStream> response = transmit(request);
+    response.body().close();
+    return response;
   }
 
   /** One attempt, which may throw {@link Transient} to be tried again. */
