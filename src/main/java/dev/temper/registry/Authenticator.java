@@ -84,13 +84,25 @@ final class Authenticator {
       throw missingCredentials(context);
     }
     if (basic) {
-      throw context.failure(
+      throw rejection(context);
+    }
+    basic = true;
+  }
+
+  /** Returns the failure for a request that got HTTP 401 again after its challenge was answered. */
+  RegistryException rejection(RequestContext context) {
+    if (basic) {
+      return context.failure(
           RegistryException.Reason.UNAUTHORIZED,
           401,
           "the registry rejected the credentials; check the user name and password",
           null);
     }
-    basic = true;
+    String detail =
+        credentials.isEmpty()
+            ? "the registry rejected the anonymous token; pass --username and --password-stdin or add credentials to the auth file"
+            : "the registry rejected the token issued for these credentials";
+    return context.failure(RegistryException.Reason.UNAUTHORIZED, 401, detail, null);
   }
 
   private void answerBearer(AuthChallenge challenge, Scope scope, RequestContext context)

@@ -72,7 +72,7 @@ final class RegistryTransport {
   HttpResponse<InputStream> exchange(HttpRequest.Builder request, RequestContext context)
       throws RegistryException, IOException {
     HttpRequest built = request.timeout(settings.idleTimeout()).header("User-Agent", "temper").build();
-    return withRetries(context, () -> retryable(context, transmit(built)));
+    return withRetries(context, () -> retryable(context, transmit(built, context)));
   }
 
   private HttpResponse<InputStream> sendOnce(RegistryCall call)
@@ -84,10 +84,13 @@ final class RegistryTransport {
     for (int redirects = 0; ; ) {
       boolean sameOrigin = sameOrigin(origin, target);
       HttpRequest request = build(call, method, target, sameOrigin);
-      HttpResponse<InputStream> response = transmit(request);
+      HttpResponse<InputStream> response = transmit(request, call.context());
       int status = response.statusCode();
-      if (status == 401 && sameOrigin && !answered) {
+      if (status == 401 && sameOrigin) {
         response.body().close();
+        if (answered) {
+          throw authenticator.rejection(call.context());
+        }
         authenticator.answer(response.headers(), call.scope(), call.context());
         answered = true;
         continue;
@@ -124,7 +127,8 @@ final class RegistryTransport {
     return builder.build();
   }
 
-  private HttpResponse<InputStream> transmit(HttpRequest request) throws IOException, Transient {
+  private HttpResponse<InputStream> transmit(HttpRequest request, RequestContext context)
+      throws RegistryException, IOException, Transient {
     try {
       HttpResponse<InputStream> response =
           client.send(request, info -> new TimedBodyStream(settings.idleTimeout()));
@@ -134,7 +138,11 @@ final class RegistryTransport {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted during " + request.method() + " " + withoutQuery(request.uri()));
     } catch (SSLException e) {
-      throw e;
+      throw context.failure(
+          RegistryException.Reason.UNAVAILABLE,
+          -1,
+          "TLS connection to " + request.uri().getAuthority() + " failed: " + e.getMessage() + "; pass --ca-file with the CA certificate that signed the registry's certificate",
+          e);
     } catch (IOException e) {
       throw new Transient(describe(e), e, null);
     }
@@ -212,7 +220,7 @@ final class RegistryTransport {
       return e.getCause() instanceof java.net.ConnectException ? Optional.empty() : Optional.of(false);
     } catch (InterruptedIOException e) {
       throw e;
-    } catch (IOException e) {
+    } catch (IOException | RegistryException e) {
       return Optional.of(false);
     }
   }
@@ -223,19 +231,19 @@ final class RegistryTransport {
       return true;
     } catch (InterruptedIOException e) {
       throw e;
-    } catch (IOException | Transient e) {
+    } catch (IOException | RegistryException | Transient e) {
       return false;
     }
   }
 
-  private HttpResponse<InputStream> probe(URI root) throws IOException, Transient {
+  private HttpResponse<InputStream> probe(URI root) throws RegistryException, IOException, Transient {
     HttpRequest request =
         HttpRequest.newBuilder(root.resolve("/v2/"))
             .timeout(settings.idleTimeout())
             .header("User-Agent", "temper")
             .GET()
             .build();
-    HttpResponse<InputStream> response = transmit(request);
+    HttpResponse<InputStream> response = transmit(request, new RequestContext(registry, "", "connect"));
     response.body().close();
     return response;
   }

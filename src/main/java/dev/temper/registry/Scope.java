@@ -13,7 +13,28 @@ record Scope(List<String> entries) {
   static final Scope NONE = new Scope(List.of());
 
   Scope {
-    entries = List.copyOf(new TreeSet<>(entries));
+    entries = merge(entries);
+  }
+
+  /** Merges entries for the same resource, so {@code x:pull} and {@code x:push} give {@code x:pull,push}. */
+  private static List<String> merge(List<String> entries) {
+    java.util.Map<String, TreeSet<String>> actions = new java.util.TreeMap<>();
+    for (String entry : entries) {
+      int colon = entry.lastIndexOf(':');
+      if (colon <= 0) {
+        actions.computeIfAbsent(entry, key -> new TreeSet<>());
+        continue;
+      }
+      TreeSet<String> set = actions.computeIfAbsent(entry.substring(0, colon), key -> new TreeSet<>());
+      for (String action : entry.substring(colon + 1).split(",")) {
+        if (!action.isEmpty()) {
+          set.add(action);
+        }
+      }
+    }
+    List<String> merged = new java.util.ArrayList<>();
+    actions.forEach((resource, set) -> merged.add(set.isEmpty() ? resource : resource + ":" + String.join(",", set)));
+    return List.copyOf(merged);
   }
 
   /** Returns the scope to pull from a repository. */
