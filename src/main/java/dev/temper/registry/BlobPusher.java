@@ -79,6 +79,27 @@ final class BlobPusher {
     }
   }
 
+  /**
+   * Mounts a blob from another repository and returns whether the registry did. When it opens an
+   * upload session instead, the session is cancelled.
+   */
+  boolean mountOnly(Digest digest, Repository from) throws RegistryException, IOException {
+    if (!from.registry().equals(repository.registry())) {
+      return false;
+    }
+    if (checker.size(digest, Scope.push(repository.name())).isPresent()) {
+      return true;
+    }
+    RequestContext context = RequestContext.of(repository, "mount blob " + digest);
+    Optional<URI> session = mount(digest, from, context);
+    if (session.isEmpty()) {
+      return true;
+    }
+    RegistryCall cancel = RegistryCall.of("DELETE", session.get(), Map.of(), Scope.push(repository.name()), context);
+    transport.send(cancel).body().close();
+    return false;
+  }
+
   /** POST with mount and from. Returns empty when mounted, or the upload session to use. */
   private Optional<URI> mount(Digest digest, Repository from, RequestContext context)
       throws RegistryException, IOException {

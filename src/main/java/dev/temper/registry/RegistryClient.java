@@ -97,6 +97,15 @@ public final class RegistryClient {
     return new BlobPusher(transport, repository).push(blob, source, mountFrom);
   }
 
+  /**
+   * Mounts a blob from another repository of the same registry, {@code POST ?mount=&from=}, and
+   * returns whether the repository has it now. Returns false without a request for another
+   * registry.
+   */
+  public boolean mountBlob(Digest digest, Repository from) throws RegistryException, IOException {
+    return new BlobPusher(transport, repository).mountOnly(digest, from);
+  }
+
   /** Returns every tag of the repository, following pagination. */
   public List<String> listTags() throws RegistryException, IOException {
     return new TagLister(transport, repository).list();
