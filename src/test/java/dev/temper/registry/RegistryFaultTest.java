@@ -240,6 +240,31 @@ class RegistryFaultTest {
   }
 
   @Test
+  void rejectedCachedTokenIsFetchedAgain() throws Exception {
+    TestImage image = TestImage.single(AMD64, "token refresh");
+    AtomicInteger issued = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> valid = new java.util.concurrent.atomic.AtomicReference<>("Bearer token-1");
+    registry.on("/token", exchange -> FakeRegistry.respond(exchange, 200, ("{\"token\":\"token-" + issued.incrementAndGet() + "\"}").getBytes(StandardCharsets.UTF_8)));
+    registry.on("/v2/fault/repo/manifests/", exchange -> {
+      if (!valid.get().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\",scope=\"repository:fault/repo:pull\"");
+        return;
+      }
+      FakeRegistry.respond(exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
+    });
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    client.pullManifest("v1");
+    client.pullManifest("v1");
+    valid.set("Bearer token-2");
+    PulledManifest refreshed = client.pullManifest("v1");
+
+    assertThat(refreshed.digest()).isEqualTo(image.digest());
+    assertThat(issued.get()).isEqualTo(2);
+    assertThat(registry.requests()).filteredOn(r -> r.pathAndQuery().startsWith("/token")).extracting(FakeRegistry.Request::pathAndQuery).containsExactly("/token?service=fake&scope=repository%3Afault%2Frepo%3Apull", "/token?service=fake&scope=repository%3Afault%2Frepo%3Apull");
+  }
+
+  @Test
   void tagPagesAreFollowedInOrder() throws Exception {
     registry.on("/v2/fault/repo/tags/list", exchange -> {
       String query = exchange.getRequestURI().getRawQuery();
