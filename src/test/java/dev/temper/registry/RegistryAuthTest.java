@@ -66,6 +66,37 @@ class RegistryAuthTest {
   }
 
   @Test
+  void commandsAndSkopeoShareTheTlsAuthRegistry() throws Exception {
+    TestCertificates.ServerTls tls = TestCertificates.serverTls(temp.resolve("tls"));
+    Path certDirectory = java.nio.file.Files.createDirectories(temp.resolve("certs"));
+    java.nio.file.Files.copy(tls.caCertificate(), certDirectory.resolve("ca.crt"));
+    Path htpasswd = TestCertificates.htpasswd(temp, USER, PASSWORD);
+    DistributionServer.Options options = DistributionServer.Options.open().withTls(tls.serverCertificate(), tls.serverKey()).withHtpasswd(htpasswd);
+    try (DistributionServer server = DistributionServer.start(temp.resolve("registry"), options)) {
+      TestImage image = TestImage.single(AMD64, "over TLS");
+      Path layout = temp.resolve("layout");
+      image.writeLayout(layout, "v1");
+      String auth = java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      Path authFile = temp.resolve("auth.json");
+      java.nio.file.Files.writeString(authFile, "{\"auths\":{\"" + server.host() + "\":{\"auth\":\"" + auth + "\"}}}");
+      String creds = USER + ":" + PASSWORD;
+
+      RegistryCommandsTest.Run push = RegistryCommandsTest.temper("push", "--ca-file", tls.caCertificate().toString(), "--authfile", authFile.toString(), "oci:" + layout + ":v1", server.host() + "/auth/cli:v1");
+      String inspected = dev.temper.oci.testing.Tools.run("skopeo", "inspect", "--cert-dir", certDirectory.toString(), "--creds", creds, "docker://" + server.host() + "/auth/cli:v1");
+      dev.temper.oci.testing.Tools.run("skopeo", "copy", "--dest-cert-dir", certDirectory.toString(), "--dest-creds", creds, "oci:" + layout + ":v1", "docker://" + server.host() + "/auth/from-skopeo:v1");
+      RegistryCommandsTest.Run untrusted = RegistryCommandsTest.temper("resolve", "--authfile", authFile.toString(), server.host() + "/auth/from-skopeo:v1");
+      RegistryCommandsTest.Run pull = RegistryCommandsTest.temper("pull", "--ca-file", tls.caCertificate().toString(), "--authfile", authFile.toString(), server.host() + "/auth/from-skopeo:v1", "oci:" + temp.resolve("pulled"));
+
+      assertThat(push.exitCode()).as(push.err()).isZero();
+      assertThat(dev.temper.oci.OciJson.mapper().readTree(inspected).path("Digest").asText()).isEqualTo(image.digest().toString());
+      assertThat(untrusted.exitCode()).isEqualTo(4);
+      assertThat(untrusted.err()).contains("pass --ca-file");
+      assertThat(pull.exitCode()).as(pull.err()).isZero();
+      assertThat(pull.out().strip()).isEqualTo(image.digest().toString());
+    }
+  }
+
+  @Test
   void tokenAuthFetchesAndCachesTokensPerScope() throws Exception {
     TestCertificates.TokenSigner signer = TestCertificates.tokenSigner(temp.resolve("token"));
     try (TokenServer tokens = new TokenServer(signer, USER, PASSWORD);
