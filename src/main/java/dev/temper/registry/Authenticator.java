@@ -50,7 +50,8 @@ final class Authenticator {
    * @throws RegistryException when the challenge is missing or malformed, or no credentials can
    *     answer it
    */
-  void answer(HttpHeaders responseHeaders, Scope scope, RequestContext context)
+  void answer(
+      HttpHeaders responseHeaders, Scope scope, Optional<String> sent, RequestContext context)
       throws RegistryException, IOException {
     List<String> values = responseHeaders.allValues("WWW-Authenticate");
     if (values.isEmpty()) {
@@ -68,8 +69,8 @@ final class Authenticator {
           null);
     }
     switch (challenge.scheme()) {
-      case "basic" -> answerBasic(context);
-      case "bearer" -> answerBearer(challenge, scope, context);
+      case "basic" -> answerBasic(sent, context);
+      case "bearer" -> answerBearer(challenge, scope, sent, context);
       default ->
           throw context.failure(
               RegistryException.Reason.UNAUTHORIZED,
@@ -79,11 +80,13 @@ final class Authenticator {
     }
   }
 
-  private void answerBasic(RequestContext context) throws RegistryException {
+  private void answerBasic(Optional<String> sent, RequestContext context)
+      throws RegistryException {
     if (credentials.isEmpty() || credentials.get().identityToken()) {
       throw missingCredentials(context);
     }
-    if (basic) {
+    // A request sent before another thread switched to basic is retried with the credentials.
+    if (basic && sent.isPresent() && sent.get().startsWith("Basic ")) {
       throw rejection(context);
     }
     basic = true;
@@ -105,9 +108,15 @@ final class Authenticator {
     return context.failure(RegistryException.Reason.UNAUTHORIZED, 401, detail, null);
   }
 
-  private void answerBearer(AuthChallenge challenge, Scope scope, RequestContext context)
+  private synchronized void answerBearer(
+      AuthChallenge challenge, Scope scope, Optional<String> sent, RequestContext context)
       throws RegistryException, IOException {
     Scope wanted = scope.plus(challenge.parameter("scope").orElse(null));
+    TokenClient.Token current = tokens.get(scope);
+    if (current != null && !sent.equals(Optional.of("Bearer " + current.value()))) {
+      // Another thread fetched a token for this scope after this request left: use that one.
+      return;
+    }
     if (tokens.remove(scope) != null) {
       LOG.debug("The registry {} rejected the cached token for {}, fetching a new one", context.registry(), scope);
     }

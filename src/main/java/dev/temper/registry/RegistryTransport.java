@@ -83,7 +83,11 @@ final class RegistryTransport {
     boolean answered = false;
     for (int redirects = 0; ; ) {
       boolean sameOrigin = sameOrigin(origin, target);
-      HttpRequest request = build(call, method, target, sameOrigin);
+      Optional<String> authorization =
+          sameOrigin
+              ? authenticator.header(call.scope(), settings.clock().instant())
+              : Optional.empty();
+      HttpRequest request = build(call, method, target, authorization);
       HttpResponse<InputStream> response = transmit(request, call.context());
       int status = response.statusCode();
       if (status == 401 && sameOrigin) {
@@ -91,7 +95,7 @@ final class RegistryTransport {
         if (answered) {
           throw authenticator.rejection(call.context());
         }
-        authenticator.answer(response.headers(), call.scope(), call.context());
+        authenticator.answer(response.headers(), call.scope(), authorization, call.context());
         answered = true;
         continue;
       }
@@ -111,17 +115,14 @@ final class RegistryTransport {
     }
   }
 
-  private HttpRequest build(RegistryCall call, String method, URI target, boolean sameOrigin) {
+  private HttpRequest build(
+      RegistryCall call, String method, URI target, Optional<String> authorization) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(target)
             .timeout(settings.idleTimeout())
             .header("User-Agent", "temper");
     call.headers().forEach(builder::header);
-    if (sameOrigin) {
-      authenticator
-          .header(call.scope(), settings.clock().instant())
-          .ifPresent(value -> builder.header("Authorization", value));
-    }
+    authorization.ifPresent(value -> builder.header("Authorization", value));
     boolean withBody = call.body() != null && method.equals(call.method());
     builder.method(method, withBody ? call.body().get() : HttpRequest.BodyPublishers.noBody());
     return builder.build();

@@ -11,27 +11,27 @@ import dev.temper.oci.Platform;
 import dev.temper.oci.image.PlatformSelector;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
-import dev.temper.registry.Repository;
+import java.util.Map;
 
 /**
  * Copies an image between any source and target, byte for byte, so every digest stays the same.
  * An index is copied whole with all its platforms, or reduced to the one manifest that the platform
- * selects, which then becomes the copied root. Blobs go first, then child manifests, then the root,
- * so the target never lists content it lacks.
+ * selects, which then becomes the copied root. Blobs go first, several at a time, then child
+ * manifests, then the root, so the target never lists content it lacks.
  */
 public final class ImageCopier {
-  private final TransferSource source;
-  private final TransferTarget target;
-  private int copied;
-  private int existed;
-  private int mounted;
-  private long bytesCopied;
+  /** How many blobs are copied at the same time when the source allows it. */
+  static final int PARALLEL_BLOBS = 4;
 
-  private ImageCopier(TransferSource source, TransferTarget target) {
+  private final TransferSource source;
+  private final Map<String, Descriptor> blobs = new LinkedHashMap<>();
+  private final List<Descriptor> childManifests = new ArrayList<>();
+  private final Map<String, byte[]> documents = new LinkedHashMap<>();
+
+  private ImageCopier(TransferSource source) {
     this.source = source;
-    this.target = target;
   }
 
   /**
@@ -43,78 +43,74 @@ public final class ImageCopier {
   public static CopyResult copy(
       TransferSource source, TransferTarget target, boolean allPlatforms, Platform platform)
       throws IOException, TemperException {
-    return new ImageCopier(source, target).run(allPlatforms, platform);
+    return new ImageCopier(source).run(target, allPlatforms, platform);
   }
 
-  private CopyResult run(boolean allPlatforms, Platform platform)
+  private CopyResult run(TransferTarget target, boolean allPlatforms, Platform platform)
       throws IOException, TemperException {
     Descriptor root = source.root();
     byte[] rootBytes = source.document(root);
     if (MediaTypes.isIndex(root.mediaType())) {
       ImageIndex index = OciJson.read(rootBytes, ImageIndex.class, source.name() + ": index");
-      if (!allPlatforms) {
+      if (allPlatforms) {
+        for (Descriptor child : index.manifests()) {
+          collectChild(child);
+        }
+      } else {
         root = PlatformSelector.select(index, platform, source.name());
         rootBytes = source.document(root);
-        copyManifestContent(root, rootBytes);
-      } else {
-        for (Descriptor child : index.manifests()) {
-          copyChild(child);
-        }
+        collectManifest(root, rootBytes);
       }
     } else if (MediaTypes.isManifest(root.mediaType())) {
-      copyManifestContent(root, rootBytes);
+      collectManifest(root, rootBytes);
     } else {
       throw new InvalidInputException(
-          source.name() + ": cannot copy " + root.mediaType() + ", which is neither a manifest nor an index");
+          source.name()
+              + ": cannot copy "
+              + root.mediaType()
+              + ", which is neither a manifest nor an index");
+    }
+
+    int parallelism = source.concurrentReads() ? PARALLEL_BLOBS : 1;
+    BlobTransfers.Counts counts = BlobTransfers.run(source, target, List.copyOf(blobs.values()), parallelism);
+    for (Descriptor child : childManifests) {
+      target.manifest(child, documents.get(child.digest().toString()));
     }
     String destination = target.root(root, rootBytes);
     target.commit();
-    return new CopyResult(root, destination, copied, existed, mounted, bytesCopied);
+    return new CopyResult(root, destination, counts.copied(), counts.existed(), counts.mounted(), counts.bytesCopied());
   }
 
-  private void copyChild(Descriptor child) throws IOException, TemperException {
+  /** Collects a child of an index: a manifest, a nested index, or an opaque artifact blob. */
+  private void collectChild(Descriptor child) throws IOException, TemperException {
+    if (!MediaTypes.isManifest(child.mediaType()) && !MediaTypes.isIndex(child.mediaType())) {
+      blobs.putIfAbsent(child.digest().toString(), child);
+      return;
+    }
     byte[] bytes = source.document(child);
     if (MediaTypes.isManifest(child.mediaType())) {
-      copyManifestContent(child, bytes);
-    } else if (MediaTypes.isIndex(child.mediaType())) {
-      for (Descriptor nested : OciJson.read(bytes, ImageIndex.class, source.name() + ": index " + child.digest()).manifests()) {
-        copyChild(nested);
-      }
+      collectManifest(child, bytes);
     } else {
-      // An entry of another type, such as an attestation, is copied as an opaque blob.
-      countBlob(child);
-      return;
+      ImageIndex nested = OciJson.read(bytes, ImageIndex.class, source.name() + ": index " + child.digest());
+      for (Descriptor grandchild : nested.manifests()) {
+        collectChild(grandchild);
+      }
     }
-    target.manifest(child, bytes);
+    // Children are stored after their own content, nested indexes after their manifests.
+    if (documents.putIfAbsent(child.digest().toString(), bytes) == null) {
+      childManifests.add(child);
+    }
   }
 
-  /** Copies the config and the layers of a manifest. */
-  private void copyManifestContent(Descriptor descriptor, byte[] bytes)
-      throws IOException, TemperException {
+  /** Collects the config and the layers of a manifest. */
+  private void collectManifest(Descriptor descriptor, byte[] bytes) throws InvalidInputException {
     ImageManifest manifest =
         OciJson.read(bytes, ImageManifest.class, source.name() + ": manifest " + descriptor.digest());
-    List<Descriptor> blobs = new ArrayList<>();
     if (manifest.config() != null) {
-      blobs.add(manifest.config());
+      blobs.putIfAbsent(manifest.config().digest().toString(), manifest.config());
     }
-    blobs.addAll(manifest.layers());
-    for (Descriptor blob : blobs) {
-      countBlob(blob);
+    for (Descriptor layer : manifest.layers()) {
+      blobs.putIfAbsent(layer.digest().toString(), layer);
     }
-  }
-
-  private void countBlob(Descriptor blob) throws IOException, TemperException {
-    if (target.hasBlob(blob)) {
-      existed++;
-      return;
-    }
-    Optional<Repository> from = source.repository();
-    if (from.isPresent() && target.mountBlob(blob, from.get())) {
-      mounted++;
-      return;
-    }
-    target.putBlob(blob, source.blob(blob));
-    copied++;
-    bytesCopied += blob.size();
   }
 }

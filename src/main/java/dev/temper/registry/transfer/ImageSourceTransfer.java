@@ -44,6 +44,12 @@ public final class ImageSourceTransfer implements TransferSource {
     throw new InvalidInputException(source.name() + ": no document " + descriptor.digest());
   }
 
+  /** Returns false: an archive is one file that is read entry by entry. */
+  @Override
+  public boolean concurrentReads() {
+    return false;
+  }
+
   @Override
   public BlobSource blob(Descriptor descriptor) {
     return () -> open(descriptor);

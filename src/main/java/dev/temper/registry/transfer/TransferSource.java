@@ -25,6 +25,11 @@ public interface TransferSource {
   /** Returns the blob's bytes, which the target verifies against the descriptor while it reads. */
   BlobSource blob(Descriptor descriptor) throws IOException, TemperException;
 
+  /** Returns whether {@link #blob} may be called from several threads at once. */
+  default boolean concurrentReads() {
+    return true;
+  }
+
   /** Returns the registry repository that holds the blobs, so a target there can mount them. */
   default Optional<Repository> repository() {
     return Optional.empty();
