@@ -22,7 +22,7 @@ import java.util.concurrent.Executors;
  */
 final class FakeRegistry implements Closeable {
   /** One received request. */
-  record Request(String method, String pathAndQuery, String authorization, String contentRange) {}
+  record Request(String method, String pathAndQuery, String authorization, String contentRange, byte[] body) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -58,13 +58,14 @@ final class FakeRegistry implements Closeable {
     try (exchange) {
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
+      byte[] body = exchange.getRequestBody().readAllBytes();
       requests.add(
           new Request(
               exchange.getRequestMethod(),
               query == null ? path : path + "?" + query,
               exchange.getRequestHeaders().getFirst("Authorization"),
-              exchange.getRequestHeaders().getFirst("Content-Range")));
-      exchange.getRequestBody().readAllBytes();
+              exchange.getRequestHeaders().getFirst("Content-Range"),
+              body));
       HttpHandler best = null;
       int bestLength = -1;
       for (Map.Entry<String, HttpHandler> entry : handlers.entrySet()) {

@@ -234,6 +234,10 @@ class RegistryFaultTest {
         .extracting(FakeRegistry.Request::contentRange)
         .containsExactly("0-9", "10-19", "20-24");
     assertThat(registry.requests())
+        .filteredOn(r -> r.method().equals("PATCH") && r.pathAndQuery().endsWith("session-2"))
+        .extracting(r -> new String(r.body(), StandardCharsets.UTF_8))
+        .containsExactly("twenty-fiv", "e bytes of", " blob");
+    assertThat(registry.requests())
         .filteredOn(r -> r.method().equals("PUT"))
         .extracting(FakeRegistry.Request::pathAndQuery)
         .containsExactly("/v2/fault/repo/blobs/uploads/session-2?digest=" + layer.digest().toString().replace(":", "%3A"));
@@ -262,6 +266,39 @@ class RegistryFaultTest {
     assertThat(refreshed.digest()).isEqualTo(image.digest());
     assertThat(issued.get()).isEqualTo(2);
     assertThat(registry.requests()).filteredOn(r -> r.pathAndQuery().startsWith("/token")).extracting(FakeRegistry.Request::pathAndQuery).containsExactly("/token?service=fake&scope=repository%3Afault%2Frepo%3Apull", "/token?service=fake&scope=repository%3Afault%2Frepo%3Apull");
+  }
+
+  @Test
+  void referrersApiIsUsedWhenOffered() throws Exception {
+    Digest subject = Digest.sha256("subject".getBytes(StandardCharsets.UTF_8));
+    Descriptor referrer = Descriptor.of(MediaTypes.OCI_MANIFEST, Digest.sha256("sig".getBytes(StandardCharsets.UTF_8)), 3).withArtifactType("application/vnd.example.sig");
+    byte[] index = dev.temper.oci.OciJson.write(dev.temper.oci.ImageIndex.oci(List.of(referrer), java.util.Map.of()));
+    registry.on("/v2/fault/repo/referrers/", exchange -> FakeRegistry.respond(exchange, 200, index, "Content-Type", MediaTypes.OCI_INDEX));
+
+    assertThat(client(CredentialSource.ANONYMOUS).listReferrers(subject)).containsExactly(referrer);
+    assertThat(registry.count("GET", "/v2/fault/repo/manifests/")).isZero();
+  }
+
+  @Test
+  void identityTokenIsPostedAsRefreshToken() throws Exception {
+    TestImage image = TestImage.single(AMD64, "identity");
+    registry.on("/token", exchange -> FakeRegistry.respond(exchange, 200, "{\"access_token\":\"granted\"}".getBytes(StandardCharsets.UTF_8)));
+    registry.on("/v2/fault/repo/manifests/", exchange -> {
+      if (!"Bearer granted".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+        FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\"");
+        return;
+      }
+      FakeRegistry.respond(exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
+    });
+
+    PulledManifest pulled = client(CredentialSource.fixed(Credentials.identity("refresh-123"))).pullManifest("v1");
+
+    assertThat(pulled.digest()).isEqualTo(image.digest());
+    assertThat(registry.requests()).filteredOn(r -> r.pathAndQuery().startsWith("/token")).singleElement().satisfies(r -> {
+      assertThat(r.method()).isEqualTo("POST");
+      assertThat(r.authorization()).isNull();
+      assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("service=fake&scope=repository%3Afault%2Frepo%3Apull&grant_type=refresh_token&refresh_token=refresh-123&client_id=temper");
+    });
   }
 
   @Test
