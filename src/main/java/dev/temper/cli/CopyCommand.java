@@ -10,16 +10,17 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code temper copy SRC DST}: copies an image between layouts, archives and registries. */
 @Command(
     name = "copy",
     mixinStandardHelpOptions = true,
-    description = "Copies an image between oci:DIR[:TAG], docker-archive:FILE and registries, keeping every digest.",
+    description =
+        "Copies an image between oci:DIR[:TAG], docker-archive:FILE and registries, keeping every digest.",
     footer = ExitCodes.HELP)
 final class CopyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SRC", description = "The image to copy.")
@@ -31,7 +32,11 @@ final class CopyCommand implements Callable<Integer> {
   @Option(names = "--all-platforms", description = "Copy every platform of a multi-platform index.")
   boolean allPlatforms;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "The platform to copy from an index. Default: linux/amd64 or the only one.")
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description =
+          "The platform to copy from an index. Default: the index's only platform, else the host's.")
   String platform;
 
   @Mixin RegistryOptions registryOptions;
@@ -44,16 +49,37 @@ final class CopyCommand implements Callable<Integer> {
   }
 
   /** Runs a copy and prints its result; pull and push share it. */
-  static int run(CommandSpec spec, RegistryOptions options, String source, String destination, boolean allPlatforms, String platform)
+  static int run(
+      CommandSpec spec,
+      RegistryOptions options,
+      String source,
+      String destination,
+      boolean allPlatforms,
+      String platform)
       throws IOException, TemperException {
     ContentCache cache = ContentCache.fromEnvironment();
     try (ProgressRenderer progress =
-        new ProgressRenderer(spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
+        new ProgressRenderer(
+            spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
       Transfers transfers = new Transfers(options.registries(progress), cache);
-      CopyResult result = transfers.copy(ImageReferences.parse(source), ImageReferences.parse(destination), allPlatforms, Cli.platform(platform));
+      CopyResult result =
+          transfers.copy(
+              ImageReferences.parse(source),
+              ImageReferences.parse(destination),
+              allPlatforms,
+              Cli.platform(platform));
       PrintWriter out = spec.commandLine().getOut();
       out.println(result.root().digest());
-      spec.commandLine().getErr().printf("Copied %s to %s: %d blobs copied (%d bytes), %d already present, %d mounted%n", source, result.destination(), result.copied(), result.bytesCopied(), result.existed(), result.mounted());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "Copied %s to %s: %d blobs copied (%d bytes), %d already present, %d mounted%n",
+              source,
+              result.destination(),
+              result.copied(),
+              result.bytesCopied(),
+              result.existed(),
+              result.mounted());
     }
     return ExitCodes.OK;
   }

@@ -14,16 +14,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code temper inspect IMAGE}: shows an image's digests, platforms, config and layers. */
 @Command(
     name = "inspect",
     mixinStandardHelpOptions = true,
-    description = "Shows the manifest, config, platforms and layers of an image in a registry, an OCI layout or a docker-archive.",
+    description =
+        "Shows the manifest, config, platforms and layers of an image in a registry, an OCI layout or a docker-archive.",
     footer = ExitCodes.HELP)
 final class InspectCommand implements Callable<Integer> {
   /** The output formats. */
@@ -32,13 +33,23 @@ final class InspectCommand implements Callable<Integer> {
     table
   }
 
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "The image: HOST/REPO[:TAG][@DIGEST], oci:DIR[:TAG] or docker-archive:FILE.")
+  @Parameters(
+      index = "0",
+      paramLabel = "IMAGE",
+      description = "The image: HOST/REPO[:TAG][@DIGEST], oci:DIR[:TAG] or docker-archive:FILE.")
   String image;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.", defaultValue = "table")
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "table")
   Format format;
 
-  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]", description = "The platform to describe from an index.")
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "The platform to describe from an index.")
   String platform;
 
   @Mixin RegistryOptions registryOptions;
@@ -47,14 +58,19 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, TemperException {
-    Transfers transfers = new Transfers(registryOptions.registries(DownloadListener.NONE), ContentCache.fromEnvironment());
+    Transfers transfers =
+        new Transfers(
+            registryOptions.registries(DownloadListener.NONE), ContentCache.fromEnvironment());
     ImageDescription description;
     try (ImageSource source = transfers.imageSources().open(image, Cli.platform(platform))) {
       description = ImageDescription.of(image, source.image());
     }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
-      out.println(new String(OciJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(description), StandardCharsets.UTF_8));
+      out.println(
+          new String(
+              OciJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(description),
+              StandardCharsets.UTF_8));
     } else {
       printTable(out, description);
     }
@@ -80,9 +96,12 @@ final class InspectCommand implements Callable<Integer> {
     for (Map.Entry<String, String> label : d.labels().entrySet()) {
       row(out, "Label", label.getKey() + "=" + label.getValue());
     }
-    out.printf("Layers (%d, %s):%n", d.layers().size(), ProgressRenderer.formatBytes(d.layerBytes()));
+    out.printf(
+        "Layers (%d, %s):%n", d.layers().size(), ProgressRenderer.formatBytes(d.layerBytes()));
     for (ImageDescription.Layer layer : d.layers()) {
-      out.printf("  %s  %10s  %s%n", layer.digest(), ProgressRenderer.formatBytes(layer.size()), layer.mediaType());
+      out.printf(
+          "  %s  %10s  %s%n",
+          layer.digest(), ProgressRenderer.formatBytes(layer.size()), layer.mediaType());
     }
   }
 

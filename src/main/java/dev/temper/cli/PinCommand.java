@@ -14,22 +14,26 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code temper pin Dockerfile}: pins every base image of a Dockerfile by digest. */
 @Command(
     name = "pin",
     mixinStandardHelpOptions = true,
-    description = "Rewrites each FROM image:tag of a Dockerfile to FROM image:tag@sha256:..., resolved now. Lines with a digest, scratch, build stages and build arguments are left alone.",
+    description =
+        "Rewrites each FROM image:tag of a Dockerfile to FROM image:tag@sha256:..., resolved now. Lines with a digest, scratch, build stages and build arguments are left alone.",
     footer = ExitCodes.HELP)
 final class PinCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DOCKERFILE", description = "The Dockerfile to pin.")
   Path dockerfile;
 
-  @Option(names = "--check", description = "Only report unpinned FROM lines and exit with 1 if there are any; change nothing.")
+  @Option(
+      names = "--check",
+      description =
+          "Only report unpinned FROM lines and exit with 1 if there are any; change nothing.")
   boolean check;
 
   @Mixin RegistryOptions registryOptions;
@@ -41,9 +45,13 @@ final class PinCommand implements Callable<Integer> {
     String text = DockerfilePinner.read(dockerfile);
     PrintWriter out = spec.commandLine().getOut();
     if (check) {
-      List<FromLine> unpinned = DockerfilePinner.scan(text).stream().filter(line -> line.status() == FromLine.Status.UNPINNED).toList();
+      List<FromLine> unpinned =
+          DockerfilePinner.scan(text).stream()
+              .filter(line -> line.status() == FromLine.Status.UNPINNED)
+              .toList();
       for (FromLine line : unpinned) {
-        out.printf("%s:%d: %s is not pinned by digest%n", dockerfile, line.lineNumber(), line.image());
+        out.printf(
+            "%s:%d: %s is not pinned by digest%n", dockerfile, line.lineNumber(), line.image());
       }
       return unpinned.isEmpty() ? ExitCodes.OK : ExitCodes.POLICY_FAILED;
     }
@@ -53,7 +61,9 @@ final class PinCommand implements Callable<Integer> {
             text,
             image -> {
               RegistryReference reference = ImageReferences.parseRegistry(image, System.getenv());
-              return registries.open(Cli.repository(reference)).resolve(reference.manifestReference());
+              return registries
+                  .open(Cli.repository(reference))
+                  .resolve(reference.manifestReference());
             });
     if (!result.unpinned().isEmpty()) {
       DockerfilePinner.writeAtomically(dockerfile, result.text());

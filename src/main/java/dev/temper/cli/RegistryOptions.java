@@ -14,19 +14,34 @@ import picocli.CommandLine.Option;
 
 /** The options of every command that talks to registries: credentials, trust and plain HTTP. */
 final class RegistryOptions {
-  @Option(names = "--username", paramLabel = "USER", description = "The registry user name; the password is read with --password-stdin.")
+  @Option(
+      names = "--username",
+      paramLabel = "USER",
+      description = "The registry user name; the password is read with --password-stdin.")
   String username;
 
-  @Option(names = "--password-stdin", description = "Read the registry password from standard input.")
+  @Option(
+      names = "--password-stdin",
+      description = "Read the registry password from standard input.")
   boolean passwordStdin;
 
-  @Option(names = "--authfile", paramLabel = "FILE", description = "The credentials file (docker config.json format). Default: $REGISTRY_AUTH_FILE, else $DOCKER_CONFIG/config.json, else ~/.docker/config.json.")
+  @Option(
+      names = "--authfile",
+      paramLabel = "FILE",
+      description =
+          "The credentials file (docker config.json format). Default: $REGISTRY_AUTH_FILE, else $DOCKER_CONFIG/config.json, else ~/.docker/config.json.")
   Path authFile;
 
-  @Option(names = "--ca-file", paramLabel = "FILE", description = "A PEM file of CA certificates to trust in addition to the system trust store.")
+  @Option(
+      names = "--ca-file",
+      paramLabel = "FILE",
+      description = "A PEM file of CA certificates to trust in addition to the system trust store.")
   Path caFile;
 
-  @Option(names = "--insecure", description = "Allow plain HTTP to registries that are not on loopback. Certificates are still verified.")
+  @Option(
+      names = "--insecure",
+      description =
+          "Allow plain HTTP to registries that are not on loopback. Certificates are still verified.")
   boolean insecure;
 
   /**
@@ -48,7 +63,8 @@ final class RegistryOptions {
     }
     if (username != null) {
       if (!passwordStdin) {
-        throw new InvalidInputException("--username needs --password-stdin; the password is never taken as an argument");
+        throw new InvalidInputException(
+            "--username needs --password-stdin; the password is never taken as an argument");
       }
       String password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();
       if (password.isEmpty()) {
@@ -59,6 +75,7 @@ final class RegistryOptions {
     if (authFile != null) {
       return CredentialStore.fromFile(authFile, System.getenv());
     }
-    return CredentialStore.fromEnvironment(System.getenv(), Path.of(System.getProperty("user.home")));
+    return CredentialStore.fromEnvironment(
+        System.getenv(), Path.of(System.getProperty("user.home")));
   }
 }

@@ -11,23 +11,26 @@ import dev.temper.oci.reference.OciLayoutReference;
 import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.Registries;
 import dev.temper.registry.RegistryClient;
-import dev.temper.registry.Repository;
 import java.io.IOException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code temper resolve REF}: prints the digest that a tag names now. */
 @Command(
     name = "resolve",
     mixinStandardHelpOptions = true,
-    description = "Prints the digest of the manifest or index that an image reference names, computed from its bytes.",
+    description =
+        "Prints the digest of the manifest or index that an image reference names, computed from its bytes.",
     footer = ExitCodes.HELP)
 final class ResolveCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "REF", description = "A registry reference such as HOST/REPO:TAG, or oci:DIR[:TAG].")
+  @Parameters(
+      index = "0",
+      paramLabel = "REF",
+      description = "A registry reference such as HOST/REPO:TAG, or oci:DIR[:TAG].")
   String reference;
 
   @Mixin RegistryOptions registryOptions;
@@ -44,9 +47,12 @@ final class ResolveCommand implements Callable<Integer> {
       digest = client.resolve(registry.manifestReference());
     } else if (parsed instanceof OciLayoutReference oci) {
       OciLayout layout = OciLayout.open(oci.directory());
-      digest = (oci.sourceIndex() >= 0 ? layout.entryAt(oci.sourceIndex()) : layout.resolve(oci.tag())).digest();
+      digest =
+          (oci.sourceIndex() >= 0 ? layout.entryAt(oci.sourceIndex()) : layout.resolve(oci.tag()))
+              .digest();
     } else {
-      throw new InvalidInputException("cannot resolve " + reference + ": use a registry reference or oci:DIR[:TAG]");
+      throw new InvalidInputException(
+          "cannot resolve " + reference + ": use a registry reference or oci:DIR[:TAG]");
     }
     spec.commandLine().getOut().println(digest);
     return ExitCodes.OK;

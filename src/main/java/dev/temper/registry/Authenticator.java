@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the authentication challenges of one registry. After a {@code Basic} challenge the
+ * Handles the authentication challenges of one registry. After a {@code Basic} challenge the
  * credentials are sent with every request. After a {@code Bearer} challenge a token is fetched for
  * the request's scope, cached under that scope until it expires, and fetched again when the
  * registry rejects it.
@@ -48,15 +48,18 @@ final class Authenticator {
    * credentials.
    *
    * @throws RegistryException when the challenge is missing or malformed, or no credentials can
-   *     answer it
+   *     meet it
    */
-  void answer(
+  void respond(
       HttpHeaders responseHeaders, Scope scope, Optional<String> sent, RequestContext context)
       throws RegistryException, IOException {
     List<String> values = responseHeaders.allValues("WWW-Authenticate");
     if (values.isEmpty()) {
       throw context.failure(
-          RegistryException.Reason.PROTOCOL, 401, "HTTP 401 without a WWW-Authenticate challenge", null);
+          RegistryException.Reason.PROTOCOL,
+          401,
+          "HTTP 401 without a WWW-Authenticate challenge",
+          null);
     }
     AuthChallenge challenge;
     try {
@@ -80,8 +83,7 @@ final class Authenticator {
     }
   }
 
-  private void answerBasic(Optional<String> sent, RequestContext context)
-      throws RegistryException {
+  private void answerBasic(Optional<String> sent, RequestContext context) throws RegistryException {
     if (credentials.isEmpty() || credentials.get().identityToken()) {
       throw missingCredentials(context);
     }
@@ -92,7 +94,7 @@ final class Authenticator {
     basic = true;
   }
 
-  /** Returns the failure for a request that got HTTP 401 again after its challenge was answered. */
+  /** Returns the failure for a request that got HTTP 401 again after its challenge was handled. */
   RegistryException rejection(RequestContext context) {
     if (basic) {
       return context.failure(
@@ -111,16 +113,19 @@ final class Authenticator {
   private synchronized void answerBearer(
       AuthChallenge challenge, Scope scope, Optional<String> sent, RequestContext context)
       throws RegistryException, IOException {
-    Scope wanted = scope.plus(challenge.parameter("scope").orElse(null));
+    Scope requested = scope.plus(challenge.parameter("scope").orElse(null));
     TokenClient.Token current = tokens.get(scope);
     if (current != null && !sent.equals(Optional.of("Bearer " + current.value()))) {
       // Another thread fetched a token for this scope after this request left: use that one.
       return;
     }
     if (tokens.remove(scope) != null) {
-      LOG.debug("The registry {} rejected the cached token for {}, fetching a new one", context.registry(), scope);
+      LOG.debug(
+          "The registry {} rejected the cached token for {}, fetching a new one",
+          context.registry(),
+          scope);
     }
-    TokenClient.Token token = tokenClient.fetch(challenge, wanted, credentials, context);
+    TokenClient.Token token = tokenClient.fetch(challenge, requested, credentials, context);
     tokens.put(scope, token);
   }
 

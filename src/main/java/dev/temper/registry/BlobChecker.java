@@ -27,7 +27,8 @@ final class BlobChecker {
   OptionalLong size(Digest digest, Scope scope) throws RegistryException, IOException {
     RequestContext context = RequestContext.of(repository, "check blob " + digest);
     URI uri = URI.create("/v2/" + repository.name() + "/blobs/" + digest);
-    HttpResponse<InputStream> response = transport.send(RegistryCall.of("HEAD", uri, Map.of(), scope, context));
+    HttpResponse<InputStream> response =
+        transport.send(RegistryCall.of("HEAD", uri, Map.of(), scope, context));
     response.body().close();
     if (response.statusCode() == 404) {
       return OptionalLong.empty();

@@ -38,7 +38,8 @@ final class BlobPuller {
   Path pull(Descriptor blob, ContentCache cache) throws RegistryException, IOException {
     RequestContext context = RequestContext.of(repository, "pull blob " + blob.digest());
     if (!blob.digest().algorithm().equals("sha256")) {
-      throw context.failure(RegistryException.Reason.INTEGRITY, -1, "only sha256 blobs can be cached", null);
+      throw context.failure(
+          RegistryException.Reason.INTEGRITY, -1, "only sha256 blobs can be cached", null);
     }
     Optional<Path> cached = cache.find(blob.digest().hex());
     if (cached.isPresent()) {
@@ -54,7 +55,8 @@ final class BlobPuller {
   private Path pullOnce(Descriptor blob, ContentCache cache, RequestContext context)
       throws RegistryException, IOException, Transient {
     URI uri = URI.create("/v2/" + repository.name() + "/blobs/" + blob.digest());
-    RegistryCall call = RegistryCall.of("GET", uri, Map.of(), Scope.pull(repository.name()), context);
+    RegistryCall call =
+        RegistryCall.of("GET", uri, Map.of(), Scope.pull(repository.name()), context);
     HttpResponse<InputStream> response = transport.send(call);
     if (response.statusCode() != 200) {
       throw RegistryErrors.fromResponse(response, context);
@@ -65,21 +67,29 @@ final class BlobPuller {
       throw context.failure(
           RegistryException.Reason.INTEGRITY,
           200,
-          "size mismatch, expected " + blob.size() + " bytes but the registry announced " + announced,
+          "size mismatch, expected "
+              + blob.size()
+              + " bytes but the registry announced "
+              + announced,
           null);
     }
     String display = repository + "@" + blob.digest();
-    try (CountingStream body = new CountingStream(response.body(), blob.digest().toString(), listener)) {
+    try (CountingStream body =
+        new CountingStream(response.body(), blob.digest().toString(), listener)) {
       try {
         return cache.put(body, blob.size(), blob.digest().hex(), display);
       } catch (IntegrityException e) {
         if (body.count < blob.size() && !body.failed) {
-          throw new Transient("body ended after " + body.count + " of " + blob.size() + " bytes", e, null);
+          throw new Transient(
+              "body ended after " + body.count + " of " + blob.size() + " bytes", e, null);
         }
         throw context.failure(RegistryException.Reason.INTEGRITY, 200, e.getMessage(), e);
       } catch (IOException e) {
         if (body.failed && !Thread.currentThread().isInterrupted()) {
-          throw new Transient("body failed after " + body.count + " bytes: " + RegistryTransport.describe(e), e, null);
+          throw new Transient(
+              "body failed after " + body.count + " bytes: " + RegistryTransport.describe(e),
+              e,
+              null);
         }
         throw e;
       }

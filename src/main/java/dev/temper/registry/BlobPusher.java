@@ -18,11 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Pushes one blob. A blob the repository already has is skipped after a {@code HEAD}. A blob in
- * another repository of the same registry is mounted with {@code POST ?mount=&from=}. Otherwise
- * an upload session is opened with {@code POST}, and the blob is sent with one {@code PUT}, or in
+ * another repository of the same registry is mounted with {@code POST ?mount=&from=}. Otherwise an
+ * upload session is opened with {@code POST}, and the blob is sent with one {@code PUT}, or in
  * chunks with {@code PATCH} and {@code Content-Range} followed by a closing {@code PUT ?digest=}
- * when it is larger than the chunk size. An upload session that the registry forgets (HTTP 404 or
- * 416 on {@code PATCH} or {@code PUT}) is started again, at most {@value #MAX_SESSIONS} times.
+ * when it is larger than the chunk size. An upload session that the registry drops (HTTP 404 or 416
+ * on {@code PATCH} or {@code PUT}) is started again, at most {@value #MAX_SESSIONS} times.
  */
 final class BlobPusher {
   private static final Logger LOG = LoggerFactory.getLogger(BlobPusher.class);
@@ -45,7 +45,8 @@ final class BlobPusher {
    * @param mountFrom a repository on the same registry that has the blob, or empty
    * @throws RegistryException when the registry rejects the upload or the digest
    */
-  RegistryClient.PushOutcome push(Descriptor blob, BlobSource source, Optional<Repository> mountFrom)
+  RegistryClient.PushOutcome push(
+      Descriptor blob, BlobSource source, Optional<Repository> mountFrom)
       throws RegistryException, IOException {
     Scope scope = Scope.push(repository.name());
     if (checker.size(blob.digest(), scope).isPresent()) {
@@ -95,7 +96,8 @@ final class BlobPusher {
     if (session.isEmpty()) {
       return true;
     }
-    RegistryCall cancel = RegistryCall.of("DELETE", session.get(), Map.of(), Scope.push(repository.name()), context);
+    RegistryCall cancel =
+        RegistryCall.of("DELETE", session.get(), Map.of(), Scope.push(repository.name()), context);
     transport.send(cancel).body().close();
     return false;
   }
@@ -105,9 +107,19 @@ final class BlobPusher {
       throws RegistryException, IOException {
     URI uri =
         URI.create(
-            "/v2/" + repository.name() + "/blobs/uploads/?mount=" + encode(digest.toString()) + "&from=" + encode(from.name()));
+            "/v2/"
+                + repository.name()
+                + "/blobs/uploads/?mount="
+                + encode(digest.toString())
+                + "&from="
+                + encode(from.name()));
     RegistryCall call =
-        RegistryCall.of("POST", uri, Map.of(), Scope.mount(repository.name(), from.name()), context.withOperation("mount blob " + digest + " from " + from.name()))
+        RegistryCall.of(
+                "POST",
+                uri,
+                Map.of(),
+                Scope.mount(repository.name(), from.name()),
+                context.withOperation("mount blob " + digest + " from " + from.name()))
             .withBody(HttpRequest.BodyPublishers::noBody);
     HttpResponse<InputStream> response = transport.send(call);
     response.body().close();
@@ -134,7 +146,8 @@ final class BlobPusher {
   }
 
   /** Sends the blob into a session. Returns empty when done, or the session that expired. */
-  private Optional<URI> upload(URI session, Descriptor blob, BlobSource source, RequestContext context)
+  private Optional<URI> upload(
+      URI session, Descriptor blob, BlobSource source, RequestContext context)
       throws RegistryException, IOException {
     long chunkSize = transport.settings().chunkSize();
     URI current = session;
@@ -143,7 +156,11 @@ final class BlobPusher {
       for (long offset = 0; offset < blob.size(); offset += chunkSize) {
         long length = Math.min(chunkSize, blob.size() - offset);
         Map<String, String> headers =
-            Map.of("Content-Type", OCTET_STREAM, "Content-Range", offset + "-" + (offset + length - 1));
+            Map.of(
+                "Content-Type",
+                OCTET_STREAM,
+                "Content-Range",
+                offset + "-" + (offset + length - 1));
         RegistryCall patch =
             RegistryCall.of("PATCH", current, headers, Scope.push(repository.name()), context)
                 .withBody(range(source, offset, length));
@@ -164,12 +181,21 @@ final class BlobPusher {
   }
 
   /** PUT with the digest, which ends the session. */
-  private Optional<URI> close(URI session, Descriptor blob, Supplier<HttpRequest.BodyPublisher> body, RequestContext context)
+  private Optional<URI> close(
+      URI session,
+      Descriptor blob,
+      Supplier<HttpRequest.BodyPublisher> body,
+      RequestContext context)
       throws RegistryException, IOException {
     String separator = session.getRawQuery() == null ? "?" : "&";
     URI uri = URI.create(session + separator + "digest=" + encode(blob.digest().toString()));
     RegistryCall put =
-        RegistryCall.of("PUT", uri, Map.of("Content-Type", OCTET_STREAM), Scope.push(repository.name()), context)
+        RegistryCall.of(
+                "PUT",
+                uri,
+                Map.of("Content-Type", OCTET_STREAM),
+                Scope.push(repository.name()),
+                context)
             .withBody(body);
     HttpResponse<InputStream> response = transport.send(put);
     response.body().close();
@@ -198,12 +224,20 @@ final class BlobPusher {
       throws RegistryException {
     String value = response.headers().firstValue("Location").orElse("");
     if (value.isEmpty()) {
-      throw context.failure(RegistryException.Reason.PROTOCOL, response.statusCode(), "the upload response has no Location header", null);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          response.statusCode(),
+          "the upload response has no Location header",
+          null);
     }
     try {
       return base.resolve(new URI(value));
     } catch (java.net.URISyntaxException | IllegalArgumentException e) {
-      throw context.failure(RegistryException.Reason.PROTOCOL, response.statusCode(), "the upload response has an invalid Location header", e);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          response.statusCode(),
+          "the upload response has an invalid Location header",
+          e);
     }
   }
 
@@ -221,10 +255,12 @@ final class BlobPusher {
     return range(source, 0, size);
   }
 
-  private static Supplier<HttpRequest.BodyPublisher> range(BlobSource source, long offset, long length) {
+  private static Supplier<HttpRequest.BodyPublisher> range(
+      BlobSource source, long offset, long length) {
     return () ->
         HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(() -> openRange(source, offset, length)), length);
+            HttpRequest.BodyPublishers.ofInputStream(() -> openRange(source, offset, length)),
+            length);
   }
 
   private static InputStream openRange(BlobSource source, long offset, long length) {

@@ -11,7 +11,9 @@ public interface BlobSource {
   /** Opens the blob from its first byte. */
   InputStream open() throws IOException;
 
-  /** Returns the file that holds the blob, when there is one, so it can be sent without a copy. */
+  /**
+   * Returns the file that contains the blob, when there is one, so it can be sent without a copy.
+   */
   default Optional<Path> file() {
     return Optional.empty();
   }

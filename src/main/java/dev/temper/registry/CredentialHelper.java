@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * Runs a docker credential helper, {@code docker-credential-NAME get}, which reads the server URL
- * on standard input and writes {@code {"ServerURL","Username","Secret"}} as JSON on standard output.
- * The helper is looked up on the {@code PATH} of the given environment.
+ * on standard input and writes {@code {"ServerURL","Username","Secret"}} as JSON on standard
+ * output. The helper is looked up on the {@code PATH} of the given environment.
  */
 final class CredentialHelper {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
@@ -56,7 +56,8 @@ final class CredentialHelper {
       output = stdout.readNBytes(MAX_OUTPUT_BYTES + 1);
       if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
         process.destroyForcibly();
-        throw new InvalidInputException(program + " get did not finish in " + TIMEOUT_SECONDS + " s");
+        throw new InvalidInputException(
+            program + " get did not finish in " + TIMEOUT_SECONDS + " s");
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
@@ -67,7 +68,8 @@ final class CredentialHelper {
       return notFoundOrFail(program, output, process.exitValue());
     }
     if (output.length > MAX_OUTPUT_BYTES) {
-      throw new InvalidInputException(program + " get wrote more than " + MAX_OUTPUT_BYTES + " bytes");
+      throw new InvalidInputException(
+          program + " get wrote more than " + MAX_OUTPUT_BYTES + " bytes");
     }
     return Optional.of(parse(program, output));
   }
@@ -84,11 +86,13 @@ final class CredentialHelper {
       }
     }
     throw new InvalidInputException(
-        "credential helper " + program + " not found on PATH; install it or remove it from the auth file");
+        "credential helper "
+            + program
+            + " not found on PATH; install it or remove it from the auth file");
   }
 
-  private static Optional<Credentials> notFoundOrFail(
-      String program, byte[] output, int exitCode) throws InvalidInputException {
+  private static Optional<Credentials> notFoundOrFail(String program, byte[] output, int exitCode)
+      throws InvalidInputException {
     // Helpers report a missing entry as "credentials not found in native keychain" on stdout.
     if (new String(output, StandardCharsets.UTF_8).contains("credentials not found")) {
       return Optional.empty();

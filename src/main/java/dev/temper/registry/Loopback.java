@@ -6,7 +6,9 @@ import java.util.Locale;
 final class Loopback {
   private Loopback() {}
 
-  /** Returns whether {@code host} is {@code localhost}, an address in 127.0.0.0/8 or {@code ::1}. */
+  /**
+   * Returns whether {@code host} is {@code localhost}, an address in 127.0.0.0/8 or {@code ::1}.
+   */
   static boolean isLoopback(String host) {
     if (host == null) {
       return false;

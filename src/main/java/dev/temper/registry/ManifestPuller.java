@@ -47,7 +47,8 @@ final class ManifestPuller {
     RequestContext context = RequestContext.of(repository, "pull manifest " + reference);
     URI uri = URI.create("/v2/" + repository.name() + "/manifests/" + reference);
     RegistryCall call =
-        RegistryCall.of("GET", uri, Map.of("Accept", ACCEPT), Scope.pull(repository.name()), context);
+        RegistryCall.of(
+            "GET", uri, Map.of("Accept", ACCEPT), Scope.pull(repository.name()), context);
     HttpResponse<InputStream> response = transport.send(call);
     if (response.statusCode() != 200) {
       throw RegistryErrors.fromResponse(response, context);
@@ -92,18 +93,28 @@ final class ManifestPuller {
     if (expected == null) {
       // A pull by tag: the digest comes from the bytes, and the header may only confirm it.
       expected = Digest.sha256(bytes);
-      Optional<Digest> announced = response.headers().firstValue("Docker-Content-Digest").flatMap(ManifestPuller::parseDigest);
-      if (announced.isPresent() && announced.get().algorithm().equals("sha256") && !announced.get().equals(expected)) {
+      Optional<Digest> announced =
+          response
+              .headers()
+              .firstValue("Docker-Content-Digest")
+              .flatMap(ManifestPuller::parseDigest);
+      if (announced.isPresent()
+          && announced.get().algorithm().equals("sha256")
+          && !announced.get().equals(expected)) {
         throw context.failure(
             RegistryException.Reason.INTEGRITY,
             200,
-            "the registry announced digest " + announced.get() + " but the content hashes to " + expected,
+            "the registry announced digest "
+                + announced.get()
+                + " but the content hashes to "
+                + expected,
             null);
       }
       return expected;
     }
     MessageDigest hasher = expected.newHasher();
-    Digest actual = new Digest(expected.algorithm(), HexFormat.of().formatHex(hasher.digest(bytes)));
+    Digest actual =
+        new Digest(expected.algorithm(), HexFormat.of().formatHex(hasher.digest(bytes)));
     if (!actual.equals(expected)) {
       throw context.failure(
           RegistryException.Reason.INTEGRITY,
@@ -114,28 +125,41 @@ final class ManifestPuller {
     return actual;
   }
 
-  private static String verifyMediaType(byte[] bytes, HttpResponse<InputStream> response, RequestContext context)
+  private static String verifyMediaType(
+      byte[] bytes, HttpResponse<InputStream> response, RequestContext context)
       throws RegistryException {
-    String contentType = response.headers().firstValue("Content-Type").map(ManifestPuller::bareType).orElse("");
+    String contentType =
+        response.headers().firstValue("Content-Type").map(ManifestPuller::bareType).orElse("");
     String declared;
     try {
       JsonNode root = OciJson.mapper().readTree(bytes);
       declared = root == null ? "" : root.path("mediaType").asText("");
     } catch (IOException e) {
-      throw context.failure(RegistryException.Reason.INTEGRITY, 200, "the manifest is not valid JSON", null);
+      throw context.failure(
+          RegistryException.Reason.INTEGRITY, 200, "the manifest is not valid JSON", null);
     }
     if (declared.isEmpty()) {
       // The OCI image spec allows a manifest without mediaType; the header then decides.
       if (MediaTypes.isManifest(contentType) || MediaTypes.isIndex(contentType)) {
         return contentType;
       }
-      throw context.failure(RegistryException.Reason.PROTOCOL, 200, "the manifest has no mediaType and the Content-Type '" + contentType + "' is not a manifest type", null);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          200,
+          "the manifest has no mediaType and the Content-Type '"
+              + contentType
+              + "' is not a manifest type",
+          null);
     }
     if (!declared.equals(contentType)) {
       throw context.failure(
           RegistryException.Reason.INTEGRITY,
           200,
-          "the Content-Type '" + contentType + "' does not match the manifest's mediaType '" + declared + "'",
+          "the Content-Type '"
+              + contentType
+              + "' does not match the manifest's mediaType '"
+              + declared
+              + "'",
           null);
     }
     return declared;

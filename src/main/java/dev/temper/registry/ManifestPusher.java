@@ -29,16 +29,29 @@ final class ManifestPusher {
    *
    * @throws RegistryException when the registry rejects the manifest or stores other bytes
    */
-  Digest push(byte[] bytes, String mediaType, String reference) throws RegistryException, IOException {
+  Digest push(byte[] bytes, String mediaType, String reference)
+      throws RegistryException, IOException {
     RequestContext context = RequestContext.of(repository, "push manifest " + reference);
     if (bytes.length > OciJson.MAX_DOCUMENT_BYTES) {
-      throw context.failure(RegistryException.Reason.TOO_LARGE, -1, "the manifest has " + bytes.length + " bytes, over the limit of " + OciJson.MAX_DOCUMENT_BYTES, null);
+      throw context.failure(
+          RegistryException.Reason.TOO_LARGE,
+          -1,
+          "the manifest has "
+              + bytes.length
+              + " bytes, over the limit of "
+              + OciJson.MAX_DOCUMENT_BYTES,
+          null);
     }
     Digest digest = Digest.sha256(bytes);
     byte[] copy = bytes.clone();
     URI uri = URI.create("/v2/" + repository.name() + "/manifests/" + reference);
     RegistryCall call =
-        RegistryCall.of("PUT", uri, Map.of("Content-Type", mediaType), Scope.push(repository.name()), context)
+        RegistryCall.of(
+                "PUT",
+                uri,
+                Map.of("Content-Type", mediaType),
+                Scope.push(repository.name()),
+                context)
             .withBody(() -> HttpRequest.BodyPublishers.ofByteArray(copy));
     HttpResponse<InputStream> response = transport.send(call);
     if (response.statusCode() != 201) {

@@ -25,7 +25,8 @@ public final class Registries {
    *
    * @throws InvalidInputException when the CA file of the settings cannot be read
    */
-  public Registries(RegistrySettings settings, CredentialSource credentials, DownloadListener listener)
+  public Registries(
+      RegistrySettings settings, CredentialSource credentials, DownloadListener listener)
       throws InvalidInputException, IOException {
     this.settings = settings;
     this.credentials = credentials;
@@ -55,7 +56,8 @@ public final class Registries {
     RegistryTransport transport = transports.get(repository.registry());
     if (transport == null) {
       Authenticator authenticator = new Authenticator(credentials.find(repository.registry()));
-      RegistryTransport created = new RegistryTransport(repository.registry(), client, settings, authenticator);
+      RegistryTransport created =
+          new RegistryTransport(repository.registry(), client, settings, authenticator);
       transport = transports.computeIfAbsent(repository.registry(), key -> created);
     }
     return new RegistryClient(transport, repository, listener);

@@ -29,7 +29,8 @@ record RegistryCall(
   }
 
   /** Creates a request without a body that follows redirects. */
-  static RegistryCall of(String method, URI uri, Map<String, String> headers, Scope scope, RequestContext context) {
+  static RegistryCall of(
+      String method, URI uri, Map<String, String> headers, Scope scope, RequestContext context) {
     return new RegistryCall(method, uri, headers, null, scope, context, true);
   }
 

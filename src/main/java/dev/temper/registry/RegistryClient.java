@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class RegistryClient {
   private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
 
-  /** How a pushed blob reached the repository. */
+  /** The way a pushed blob reached the repository. */
   public enum PushOutcome {
     /** The repository already had the blob. */
     EXISTED,
@@ -69,12 +69,15 @@ public final class RegistryClient {
    */
   public Digest pushManifest(byte[] bytes, String mediaType, String reference)
       throws RegistryException, IOException {
-    return new ManifestPusher(transport, repository).push(bytes, mediaType, checkReference(reference));
+    return new ManifestPusher(transport, repository)
+        .push(bytes, mediaType, checkReference(reference));
   }
 
   /** Returns whether the repository has the blob. */
   public boolean hasBlob(Digest digest) throws RegistryException, IOException {
-    return new BlobChecker(transport, repository).size(digest, Scope.pull(repository.name())).isPresent();
+    return new BlobChecker(transport, repository)
+        .size(digest, Scope.pull(repository.name()))
+        .isPresent();
   }
 
   /**

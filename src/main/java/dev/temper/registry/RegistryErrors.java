@@ -20,7 +20,8 @@ final class RegistryErrors {
   private RegistryErrors() {}
 
   /** Reads and closes the body of a failed response and returns the matching exception. */
-  static RegistryException fromResponse(HttpResponse<InputStream> response, RequestContext context) {
+  static RegistryException fromResponse(
+      HttpResponse<InputStream> response, RequestContext context) {
     int status = response.statusCode();
     String detail = describe(status) + errorBody(response);
     return context.failure(reasonFor(status), status, detail, null);
@@ -66,12 +67,16 @@ final class RegistryErrors {
       return " (" + clip(code + (message.isEmpty() ? "" : ": " + message)) + ")";
     } catch (IOException | RuntimeException e) {
       // Not a distribution error body, such as an HTML page from a proxy.
-      return body.length == 0 ? "" : " (" + clip(new String(body, StandardCharsets.UTF_8).strip()) + ")";
+      return body.length == 0
+          ? ""
+          : " (" + clip(new String(body, StandardCharsets.UTF_8).strip()) + ")";
     }
   }
 
   private static String clip(String text) {
     String oneLine = text.replaceAll("\\s+", " ");
-    return oneLine.length() <= MAX_MESSAGE_CHARS ? oneLine : oneLine.substring(0, MAX_MESSAGE_CHARS) + "...";
+    return oneLine.length() <= MAX_MESSAGE_CHARS
+        ? oneLine
+        : oneLine.substring(0, MAX_MESSAGE_CHARS) + "...";
   }
 }

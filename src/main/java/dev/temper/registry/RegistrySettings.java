@@ -10,7 +10,7 @@ import java.util.Random;
 import java.util.random.RandomGenerator;
 
 /**
- * How a {@link RegistryClient} talks to registries.
+ * The connection settings of {@link RegistryClient}s.
  *
  * @param caFile a PEM file of extra CA certificates trusted next to the system trust store, or null
  * @param insecure whether plain HTTP is allowed for registries that are not on loopback. TLS
@@ -45,7 +45,10 @@ public record RegistrySettings(
     if (chunkSize < 1) {
       throw new IllegalArgumentException("chunkSize must be at least 1, got " + chunkSize);
     }
-    if (connectTimeout.isNegative() || connectTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+    if (connectTimeout.isNegative()
+        || connectTimeout.isZero()
+        || idleTimeout.isNegative()
+        || idleTimeout.isZero()) {
       throw new IllegalArgumentException("timeouts must be positive");
     }
   }
@@ -71,26 +74,55 @@ public record RegistrySettings(
 
   /** Returns a copy that also trusts the CA certificates in {@code file}. */
   public RegistrySettings withCaFile(Path file) {
-    return new RegistrySettings(file, insecure, retryPolicy, sleeper, clock, random, chunkSize, connectTimeout, idleTimeout);
+    return new RegistrySettings(
+        file,
+        insecure,
+        retryPolicy,
+        sleeper,
+        clock,
+        random,
+        chunkSize,
+        connectTimeout,
+        idleTimeout);
   }
 
   /** Returns a copy that allows plain HTTP to any registry, or only to loopback. */
   public RegistrySettings withInsecure(boolean allowPlainHttp) {
-    return new RegistrySettings(caFile, allowPlainHttp, retryPolicy, sleeper, clock, random, chunkSize, connectTimeout, idleTimeout);
+    return new RegistrySettings(
+        caFile,
+        allowPlainHttp,
+        retryPolicy,
+        sleeper,
+        clock,
+        random,
+        chunkSize,
+        connectTimeout,
+        idleTimeout);
   }
 
   /** Returns a copy with other retries and another sleeper between them. */
   public RegistrySettings withRetries(RetryPolicy policy, Sleeper retrySleeper) {
-    return new RegistrySettings(caFile, insecure, policy, retrySleeper, clock, random, chunkSize, connectTimeout, idleTimeout);
+    return new RegistrySettings(
+        caFile,
+        insecure,
+        policy,
+        retrySleeper,
+        clock,
+        random,
+        chunkSize,
+        connectTimeout,
+        idleTimeout);
   }
 
   /** Returns a copy with another upload chunk size in bytes. */
   public RegistrySettings withChunkSize(long bytes) {
-    return new RegistrySettings(caFile, insecure, retryPolicy, sleeper, clock, random, bytes, connectTimeout, idleTimeout);
+    return new RegistrySettings(
+        caFile, insecure, retryPolicy, sleeper, clock, random, bytes, connectTimeout, idleTimeout);
   }
 
   /** Returns a copy with another idle timeout. */
   public RegistrySettings withIdleTimeout(Duration timeout) {
-    return new RegistrySettings(caFile, insecure, retryPolicy, sleeper, clock, random, chunkSize, connectTimeout, timeout);
+    return new RegistrySettings(
+        caFile, insecure, retryPolicy, sleeper, clock, random, chunkSize, connectTimeout, timeout);
   }
 }

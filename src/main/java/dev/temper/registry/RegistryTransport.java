@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends the requests of one registry: picks HTTPS or, for loopback and with {@code --insecure},
- * plain HTTP; answers authentication challenges; follows redirects without sending credentials to
- * another origin; and retries HTTP 429, 5xx and failed connections with bounded backoff.
+ * plain HTTP; responds to authentication challenges; follows redirects without sending credentials
+ * to another origin; and retries HTTP 429, 5xx and failed connections with bounded backoff.
  */
 final class RegistryTransport {
   private static final Logger LOG = LoggerFactory.getLogger(RegistryTransport.class);
@@ -29,7 +29,7 @@ final class RegistryTransport {
   private final HttpClient client;
   private final RegistrySettings settings;
   private final Authenticator authenticator;
-  private volatile URI base;
+  private final SchemeProbe probe;
 
   RegistryTransport(
       String registry, HttpClient client, RegistrySettings settings, Authenticator authenticator) {
@@ -37,6 +37,7 @@ final class RegistryTransport {
     this.client = client;
     this.settings = settings;
     this.authenticator = authenticator;
+    this.probe = new SchemeProbe(registry, this);
     authenticator.attach(this);
   }
 
@@ -51,36 +52,36 @@ final class RegistryTransport {
 
   /** Returns the URI of {@code path} on this registry, such as {@code /v2/NAME/tags/list}. */
   URI resolve(String path, RequestContext context) throws RegistryException, IOException {
-    return base(context).resolve(path);
+    return probe.base().resolve(path);
   }
 
   /**
    * Sends a registry request with authentication and redirects, retrying transient failures.
    * Returns the final response whatever its status, except that HTTP 429 and 5xx are retried.
    *
-   * @throws RegistryException when the retries run out or an authentication challenge cannot be
-   *     answered
+   * @throws RegistryException when the retries run out or an authentication challenge cannot be met
    */
   HttpResponse<InputStream> send(RegistryCall call) throws RegistryException, IOException {
     return withRetries(call.context(), () -> sendOnce(call));
   }
 
   /**
-   * Sends a request that needs no registry credentials, such as a token request, retrying
-   * transient failures.
+   * Sends a request that needs no registry credentials, such as a token request, retrying transient
+   * failures.
    */
   HttpResponse<InputStream> exchange(HttpRequest.Builder request, RequestContext context)
       throws RegistryException, IOException {
-    HttpRequest built = request.timeout(settings.idleTimeout()).header("User-Agent", "temper").build();
+    HttpRequest built =
+        request.timeout(settings.idleTimeout()).header("User-Agent", "temper").build();
     return withRetries(context, () -> retryable(context, transmit(built, context)));
   }
 
   private HttpResponse<InputStream> sendOnce(RegistryCall call)
       throws RegistryException, IOException, Transient {
-    URI origin = base(call.context());
+    URI origin = probe.base();
     URI target = call.uri().isAbsolute() ? call.uri() : origin.resolve(call.uri());
     String method = call.method();
-    boolean answered = false;
+    boolean challenged = false;
     for (int redirects = 0; ; ) {
       boolean sameOrigin = sameOrigin(origin, target);
       Optional<String> authorization =
@@ -92,18 +93,23 @@ final class RegistryTransport {
       int status = response.statusCode();
       if (status == 401 && sameOrigin) {
         response.body().close();
-        if (answered) {
+        if (challenged) {
           throw authenticator.rejection(call.context());
         }
-        authenticator.answer(response.headers(), call.scope(), authorization, call.context());
-        answered = true;
+        authenticator.respond(response.headers(), call.scope(), authorization, call.context());
+        challenged = true;
         continue;
       }
       Optional<String> location = response.headers().firstValue("Location");
       if (isRedirect(status) && call.followRedirects() && location.isPresent()) {
         response.body().close();
         if (++redirects > MAX_REDIRECTS) {
-          throw call.context().failure(RegistryException.Reason.PROTOCOL, status, "more than " + MAX_REDIRECTS + " redirects", null);
+          throw call.context()
+              .failure(
+                  RegistryException.Reason.PROTOCOL,
+                  status,
+                  "more than " + MAX_REDIRECTS + " redirects",
+                  null);
         }
         target = redirectTarget(target, location.get(), call.context());
         if (status == 303) {
@@ -128,21 +134,28 @@ final class RegistryTransport {
     return builder.build();
   }
 
-  private HttpResponse<InputStream> transmit(HttpRequest request, RequestContext context)
+  /** Sends one request without retries; a failed connection becomes a {@link Transient}. */
+  HttpResponse<InputStream> transmit(HttpRequest request, RequestContext context)
       throws RegistryException, IOException, Transient {
     try {
       HttpResponse<InputStream> response =
           client.send(request, info -> new TimedBodyStream(settings.idleTimeout()));
-      LOG.debug("{} {} -> HTTP {}", request.method(), withoutQuery(request.uri()), response.statusCode());
+      LOG.debug(
+          "{} {} -> HTTP {}", request.method(), withoutQuery(request.uri()), response.statusCode());
       return response;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted during " + request.method() + " " + withoutQuery(request.uri()));
+      throw new InterruptedIOException(
+          "interrupted during " + request.method() + " " + withoutQuery(request.uri()));
     } catch (SSLException e) {
       throw context.failure(
           RegistryException.Reason.UNAVAILABLE,
           -1,
-          "TLS connection to " + request.uri().getAuthority() + " failed: " + e.getMessage() + "; pass --ca-file with the CA certificate that signed the registry's certificate",
+          "TLS connection to "
+              + request.uri().getAuthority()
+              + " failed: "
+              + e.getMessage()
+              + "; pass --ca-file with the CA certificate that signed the registry's certificate",
           e);
     } catch (IOException e) {
       throw new Transient(describe(e), e, null);
@@ -150,19 +163,21 @@ final class RegistryTransport {
   }
 
   /** Turns HTTP 429 and 5xx into a retry and passes every other response on. */
-  private HttpResponse<InputStream> retryable(RequestContext context, HttpResponse<InputStream> response)
-      throws IOException, Transient {
+  private HttpResponse<InputStream> retryable(
+      RequestContext context, HttpResponse<InputStream> response) throws IOException, Transient {
     int status = response.statusCode();
     if (status == 429 || status >= 500 && status <= 599) {
       response.body().close();
       Optional<Duration> wait =
-          RetryAfter.parse(response.headers().firstValue("Retry-After").orElse(null), settings.clock());
+          RetryAfter.parse(
+              response.headers().firstValue("Retry-After").orElse(null), settings.clock());
       throw new Transient("HTTP " + status, null, wait.orElse(null));
     }
     return response;
   }
 
-  private URI redirectTarget(URI from, String location, RequestContext context) throws RegistryException {
+  private URI redirectTarget(URI from, String location, RequestContext context)
+      throws RegistryException {
     URI target;
     try {
       target = from.resolve(new URI(location));
@@ -170,83 +185,20 @@ final class RegistryTransport {
       throw context.failure(RegistryException.Reason.PROTOCOL, -1, "invalid redirect location", e);
     }
     String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-    boolean allowed = scheme.equals("https") || scheme.equals("http") && plainHttpAllowed(target.getHost());
+    boolean allowed =
+        scheme.equals("https") || scheme.equals("http") && plainHttpAllowed(target.getHost());
     if (!allowed || target.getHost() == null) {
       throw context.failure(
           RegistryException.Reason.PROTOCOL,
           -1,
-          "refusing to follow a redirect to " + scheme + "://" + target.getHost() + "; only HTTPS, or HTTP on loopback or with --insecure, is followed",
+          "refusing to follow a redirect to "
+              + scheme
+              + "://"
+              + target.getHost()
+              + "; only HTTPS, or HTTP on loopback or with --insecure, is followed",
           null);
     }
     return target;
-  }
-
-  private URI base(RequestContext context) throws RegistryException, IOException {
-    URI known = base;
-    if (known != null) {
-      return known;
-    }
-    URI https = URI.create("https://" + registry + "/");
-    URI http = URI.create("http://" + registry + "/");
-    String host = hostOf(registry);
-    if (Loopback.isLoopback(host)) {
-      // Loopback traffic cannot be read by others, so plain HTTP is tried first: some TLS-less
-      // servers never answer a TLS handshake and would stall an HTTPS probe until it times out.
-      Optional<Boolean> plain = answersPlainHttp(http);
-      if (plain.isEmpty()) {
-        return https;
-      }
-      base = plain.get() ? http : https;
-    } else if (settings.insecure()) {
-      boolean plain = !answersHttps(https) && answersPlainHttp(http).orElse(false);
-      base = plain ? http : https;
-    } else {
-      base = https;
-    }
-    if (base.equals(http)) {
-      LOG.info("Using plain HTTP for {}, which is on loopback or allowed by --insecure", registry);
-    }
-    return base;
-  }
-
-  /**
-   * Sends one unauthenticated {@code GET /v2/} over plain HTTP. Returns whether a registry
-   * answered (HTTP 200 or 401), or empty when nothing listens, so the choice is made again later.
-   */
-  private Optional<Boolean> answersPlainHttp(URI http) throws IOException {
-    try {
-      HttpResponse<InputStream> response = probe(http);
-      return Optional.of(response.statusCode() == 200 || response.statusCode() == 401);
-    } catch (Transient e) {
-      return e.getCause() instanceof java.net.ConnectException ? Optional.empty() : Optional.of(false);
-    } catch (InterruptedIOException e) {
-      throw e;
-    } catch (IOException | RegistryException e) {
-      return Optional.of(false);
-    }
-  }
-
-  private boolean answersHttps(URI https) throws IOException {
-    try {
-      probe(https);
-      return true;
-    } catch (InterruptedIOException e) {
-      throw e;
-    } catch (IOException | RegistryException | Transient e) {
-      return false;
-    }
-  }
-
-  private HttpResponse<InputStream> probe(URI root) throws RegistryException, IOException, Transient {
-    HttpRequest request =
-        HttpRequest.newBuilder(root.resolve("/v2/"))
-            .timeout(settings.idleTimeout())
-            .header("User-Agent", "temper")
-            .GET()
-            .build();
-    HttpResponse<InputStream> response = transmit(request, new RequestContext(registry, "", "connect"));
-    response.body().close();
-    return response;
   }
 
   /** One attempt, which may throw {@link Transient} to be tried again. */
@@ -256,7 +208,8 @@ final class RegistryTransport {
   }
 
   /** Runs {@code attempt} under the retry policy. */
-  <T> T withRetries(RequestContext context, Attempt<T> attempt) throws RegistryException, IOException {
+  <T> T withRetries(RequestContext context, Attempt<T> attempt)
+      throws RegistryException, IOException {
     for (int number = 1; ; number++) {
       try {
         return attempt.run();
@@ -266,11 +219,23 @@ final class RegistryTransport {
           throw context.failure(
               RegistryException.Reason.UNAVAILABLE,
               failure.status(),
-              "gave up after " + number + (number == 1 ? " attempt" : " attempts") + ", last error: " + failure.getMessage(),
+              "gave up after "
+                  + number
+                  + (number == 1 ? " attempt" : " attempts")
+                  + ", last error: "
+                  + failure.getMessage(),
               failure.getCause());
         }
-        Duration delay = settings.retryPolicy().delayAfter(number, failure.retryAfter(), settings.random());
-        LOG.warn("{} on {} failed ({}), retrying in {} ms (attempt {} of {})", context.operation(), registry, failure.getMessage(), delay.toMillis(), number + 1, max);
+        Duration delay =
+            settings.retryPolicy().delayAfter(number, failure.retryAfter(), settings.random());
+        LOG.warn(
+            "{} on {} failed ({}), retrying in {} ms (attempt {} of {})",
+            context.operation(),
+            registry,
+            failure.getMessage(),
+            delay.toMillis(),
+            number + 1,
+            max);
         pause(delay);
       }
     }
@@ -300,14 +265,6 @@ final class RegistryTransport {
       return uri.getPort();
     }
     return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
-  }
-
-  private static String hostOf(String registry) {
-    if (registry.startsWith("[")) {
-      return registry.substring(0, registry.indexOf(']') + 1);
-    }
-    int colon = registry.indexOf(':');
-    return colon < 0 ? registry : registry.substring(0, colon);
   }
 
   /** Returns the URI without its query, which may hold upload state, for logs. */

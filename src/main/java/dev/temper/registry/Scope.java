@@ -16,7 +16,10 @@ record Scope(List<String> entries) {
     entries = merge(entries);
   }
 
-  /** Merges entries for the same resource, so {@code x:pull} and {@code x:push} give {@code x:pull,push}. */
+  /**
+   * Merges entries for the same resource, so {@code x:pull} and {@code x:push} give {@code
+   * x:pull,push}.
+   */
   private static List<String> merge(List<String> entries) {
     java.util.Map<String, TreeSet<String>> actions = new java.util.TreeMap<>();
     for (String entry : entries) {
@@ -25,7 +28,8 @@ record Scope(List<String> entries) {
         actions.computeIfAbsent(entry, key -> new TreeSet<>());
         continue;
       }
-      TreeSet<String> set = actions.computeIfAbsent(entry.substring(0, colon), key -> new TreeSet<>());
+      TreeSet<String> set =
+          actions.computeIfAbsent(entry.substring(0, colon), key -> new TreeSet<>());
       for (String action : entry.substring(colon + 1).split(",")) {
         if (!action.isEmpty()) {
           set.add(action);
@@ -33,7 +37,9 @@ record Scope(List<String> entries) {
       }
     }
     List<String> merged = new java.util.ArrayList<>();
-    actions.forEach((resource, set) -> merged.add(set.isEmpty() ? resource : resource + ":" + String.join(",", set)));
+    actions.forEach(
+        (resource, set) ->
+            merged.add(set.isEmpty() ? resource : resource + ":" + String.join(",", set)));
     return List.copyOf(merged);
   }
 

@@ -30,7 +30,7 @@ final class TagLister {
     this(transport, repository, DEFAULT_PAGE_SIZE);
   }
 
-  /** Creates a lister that asks for {@code pageSize} tags a page. */
+  /** Creates a lister that requests {@code pageSize} tags a page. */
   TagLister(RegistryTransport transport, Repository repository, int pageSize) {
     this.transport = transport;
     this.repository = repository;
@@ -47,7 +47,13 @@ final class TagLister {
     List<String> tags = new ArrayList<>();
     URI page = URI.create("/v2/" + repository.name() + "/tags/list?n=" + pageSize);
     for (int count = 1; ; count++) {
-      RegistryCall call = RegistryCall.of("GET", page, Map.of("Accept", "application/json"), Scope.pull(repository.name()), context);
+      RegistryCall call =
+          RegistryCall.of(
+              "GET",
+              page,
+              Map.of("Accept", "application/json"),
+              Scope.pull(repository.name()),
+              context);
       HttpResponse<InputStream> response = transport.send(call);
       if (response.statusCode() != 200) {
         throw RegistryErrors.fromResponse(response, context);
@@ -58,33 +64,44 @@ final class TagLister {
         return List.copyOf(tags);
       }
       if (count >= MAX_PAGES) {
-        throw context.failure(RegistryException.Reason.PROTOCOL, 200, "more than " + MAX_PAGES + " pages of tags", null);
+        throw context.failure(
+            RegistryException.Reason.PROTOCOL,
+            200,
+            "more than " + MAX_PAGES + " pages of tags",
+            null);
       }
       page = next.get();
     }
   }
 
-  private static void readPage(HttpResponse<InputStream> response, List<String> tags, RequestContext context)
+  private static void readPage(
+      HttpResponse<InputStream> response, List<String> tags, RequestContext context)
       throws RegistryException, IOException {
     byte[] body;
     try (InputStream in = response.body()) {
       body = in.readNBytes(OciJson.MAX_DOCUMENT_BYTES + 1);
     }
     if (body.length > OciJson.MAX_DOCUMENT_BYTES) {
-      throw context.failure(RegistryException.Reason.TOO_LARGE, 200, "a page of tags is larger than " + OciJson.MAX_DOCUMENT_BYTES + " bytes", null);
+      throw context.failure(
+          RegistryException.Reason.TOO_LARGE,
+          200,
+          "a page of tags is larger than " + OciJson.MAX_DOCUMENT_BYTES + " bytes",
+          null);
     }
     JsonNode list;
     try {
       list = OciJson.mapper().readTree(body).path("tags");
     } catch (IOException e) {
-      throw context.failure(RegistryException.Reason.PROTOCOL, 200, "the tag list is not valid JSON", e);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, 200, "the tag list is not valid JSON", e);
     }
     for (JsonNode tag : list) {
       tags.add(tag.asText());
     }
   }
 
-  private static Optional<URI> next(HttpResponse<InputStream> response, RequestContext context) throws RegistryException {
+  private static Optional<URI> next(HttpResponse<InputStream> response, RequestContext context)
+      throws RegistryException {
     for (String link : response.headers().allValues("Link")) {
       Matcher matcher = NEXT.matcher(link);
       if (matcher.find()) {

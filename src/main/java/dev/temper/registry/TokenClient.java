@@ -51,7 +51,10 @@ final class TokenClient {
    *     responds with something that is not a token
    */
   Token fetch(
-      AuthChallenge challenge, Scope scope, Optional<Credentials> credentials, RequestContext context)
+      AuthChallenge challenge,
+      Scope scope,
+      Optional<Credentials> credentials,
+      RequestContext context)
       throws RegistryException, IOException {
     URI realm = realm(challenge, context);
     List<String> query = new ArrayList<>();
@@ -74,7 +77,8 @@ final class TokenClient {
       request = HttpRequest.newBuilder(uri).GET();
       credentials.ifPresent(c -> request.header("Authorization", c.basicHeader()));
     }
-    HttpResponse<InputStream> response = transport.exchange(request, context.withOperation("token request to " + realm.getHost()));
+    HttpResponse<InputStream> response =
+        transport.exchange(request, context.withOperation("token request to " + realm.getHost()));
     return read(response, context);
   }
 
@@ -84,11 +88,13 @@ final class TokenClient {
     try {
       realm = new URI(text);
     } catch (java.net.URISyntaxException e) {
-      throw context.failure(RegistryException.Reason.PROTOCOL, -1, "invalid token realm '" + text + "'", e);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, -1, "invalid token realm '" + text + "'", e);
     }
     String scheme = realm.getScheme() == null ? "" : realm.getScheme();
     if (realm.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-      throw context.failure(RegistryException.Reason.PROTOCOL, -1, "invalid token realm '" + text + "'", null);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, -1, "invalid token realm '" + text + "'", null);
     }
     if (scheme.equals("http") && !transport.plainHttpAllowed(realm.getHost())) {
       throw context.failure(
@@ -115,20 +121,28 @@ final class TokenClient {
           null);
     }
     if (status != 200) {
-      throw context.failure(RegistryException.Reason.REJECTED, status, "the token request failed", null);
+      throw context.failure(
+          RegistryException.Reason.REJECTED, status, "the token request failed", null);
     }
     if (body.length > MAX_RESPONSE_BYTES) {
-      throw context.failure(RegistryException.Reason.TOO_LARGE, status, "the token response is larger than 1 MiB", null);
+      throw context.failure(
+          RegistryException.Reason.TOO_LARGE,
+          status,
+          "the token response is larger than 1 MiB",
+          null);
     }
     JsonNode root;
     try {
       root = JSON.readTree(body);
     } catch (IOException e) {
-      throw context.failure(RegistryException.Reason.PROTOCOL, status, "the token response is not JSON", null);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, status, "the token response is not JSON", null);
     }
-    String token = root == null ? "" : root.path("token").asText(root.path("access_token").asText(""));
+    String token =
+        root == null ? "" : root.path("token").asText(root.path("access_token").asText(""));
     if (token.isEmpty()) {
-      throw context.failure(RegistryException.Reason.PROTOCOL, status, "the token response has no token", null);
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, status, "the token response has no token", null);
     }
     long seconds = root.path("expires_in").asLong(0);
     Duration lifetime = seconds >= 60 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME;

@@ -9,7 +9,8 @@ class AuthChallengeTest {
   @Test
   void bearerWithQuotedParameters() {
     AuthChallenge challenge =
-        AuthChallenge.parse("Bearer realm=\"https://127.0.0.1:5001/token\",service=\"registry\",scope=\"repository:a/b:pull,push\"");
+        AuthChallenge.parse(
+            "Bearer realm=\"https://127.0.0.1:5001/token\",service=\"registry\",scope=\"repository:a/b:pull,push\"");
 
     assertThat(challenge.scheme()).isEqualTo("bearer");
     assertThat(challenge.parameter("realm")).contains("https://127.0.0.1:5001/token");
@@ -29,9 +30,12 @@ class AuthChallengeTest {
   @Test
   void malformedChallengesAreRejected() {
     assertThatThrownBy(() -> AuthChallenge.parse("")).hasMessage("no authentication scheme");
-    assertThatThrownBy(() -> AuthChallenge.parse("Bearer realm")).hasMessage("expected name=value at offset 12");
-    assertThatThrownBy(() -> AuthChallenge.parse("Bearer realm=\"x")).hasMessage("unterminated quoted string");
-    assertThatThrownBy(() -> AuthChallenge.parse("Bearer a=b c=d")).hasMessage("expected ',' at offset 11");
+    assertThatThrownBy(() -> AuthChallenge.parse("Bearer realm"))
+        .hasMessage("expected name=value at offset 12");
+    assertThatThrownBy(() -> AuthChallenge.parse("Bearer realm=\"x"))
+        .hasMessage("unterminated quoted string");
+    assertThatThrownBy(() -> AuthChallenge.parse("Bearer a=b c=d"))
+        .hasMessage("expected ',' at offset 11");
   }
 
   @Test

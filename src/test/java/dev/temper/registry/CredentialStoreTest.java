@@ -21,7 +21,8 @@ class CredentialStoreTest {
   @TempDir Path temp;
 
   private static String auth(String user, String password) {
-    return Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private Path config(String json) throws Exception {
@@ -30,7 +31,9 @@ class CredentialStoreTest {
     return file;
   }
 
-  /** Writes {@code docker-credential-NAME}, a shell script that logs its stdin and prints output. */
+  /**
+   * Writes {@code docker-credential-NAME}, a shell script that logs its stdin and prints output.
+   */
   private Path helper(String name, String output, int exitCode) throws Exception {
     Path bin = Files.createDirectories(temp.resolve("bin"));
     Path script = bin.resolve("docker-credential-" + name);
@@ -38,9 +41,15 @@ class CredentialStoreTest {
         script,
         "#!/bin/sh\n"
             + "[ \"$1\" = get ] || exit 9\n"
-            + "cat > \"" + temp.resolve(name + ".stdin") + "\"\n"
-            + "printf '%s' '" + output + "'\n"
-            + "exit " + exitCode + "\n");
+            + "cat > \""
+            + temp.resolve(name + ".stdin")
+            + "\"\n"
+            + "printf '%s' '"
+            + output
+            + "'\n"
+            + "exit "
+            + exitCode
+            + "\n");
     Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-xr-x"));
     return bin;
   }
@@ -51,7 +60,13 @@ class CredentialStoreTest {
 
   @Test
   void authsEntryDecodesUserAndPassword() throws Exception {
-    Path file = config("{\"auths\":{\"https://" + HOST + "/v1/\":{\"auth\":\"" + auth("user", "pa:ss") + "\"}}}");
+    Path file =
+        config(
+            "{\"auths\":{\"https://"
+                + HOST
+                + "/v1/\":{\"auth\":\""
+                + auth("user", "pa:ss")
+                + "\"}}}");
 
     Optional<Credentials> found = store(file, null).find(HOST);
 
@@ -67,9 +82,21 @@ class CredentialStoreTest {
   }
 
   @Test
-  void credHelperForHostWinsAndReadsServerOnStdin() throws Exception {
-    Path bin = helper("per-host", "{\"ServerURL\":\"" + HOST + "\",\"Username\":\"helped\",\"Secret\":\"from-helper\"}", 0);
-    Path file = config("{\"auths\":{\"" + HOST + "\":{\"auth\":\"" + auth("user", "stored") + "\"}},\"credHelpers\":{\"" + HOST + "\":\"per-host\"}}");
+  void hostCredHelperWins() throws Exception {
+    Path bin =
+        helper(
+            "per-host",
+            "{\"ServerURL\":\"" + HOST + "\",\"Username\":\"helped\",\"Secret\":\"from-helper\"}",
+            0);
+    Path file =
+        config(
+            "{\"auths\":{\""
+                + HOST
+                + "\":{\"auth\":\""
+                + auth("user", "stored")
+                + "\"}},\"credHelpers\":{\""
+                + HOST
+                + "\":\"per-host\"}}");
 
     Optional<Credentials> found = store(file, bin).find(HOST);
 
@@ -78,7 +105,7 @@ class CredentialStoreTest {
   }
 
   @Test
-  void credsStoreIsTheFallbackAndMayHaveNothing() throws Exception {
+  void credsStoreMayHaveNothing() throws Exception {
     Path bin = helper("store", "credentials not found in native keychain", 1);
     Path file = config("{\"credsStore\":\"store\"}");
 
@@ -94,7 +121,7 @@ class CredentialStoreTest {
   }
 
   @Test
-  void failingOrMissingHelperIsReportedWithoutItsOutput() throws Exception {
+  void brokenHelperHidesItsOutput() throws Exception {
     Path bin = helper("broken", "secret-in-output", 3);
     Path broken = config("{\"credsStore\":\"broken\"}");
 
@@ -103,7 +130,8 @@ class CredentialStoreTest {
         .hasMessage("docker-credential-broken get failed with exit code 3");
     Path missing = config("{\"credsStore\":\"absent\"}");
     assertThatThrownBy(() -> store(missing, bin).find(HOST))
-        .hasMessage("credential helper docker-credential-absent not found on PATH; install it or remove it from the auth file");
+        .hasMessage(
+            "credential helper docker-credential-absent not found on PATH; install it or remove it from the auth file");
   }
 
   @Test
@@ -112,8 +140,10 @@ class CredentialStoreTest {
     Path notJson = temp.resolve("broken.json");
     Files.writeString(notJson, "{");
 
-    assertThatThrownBy(() -> store(file, null).find(HOST)).hasMessage(file + ": the auth entry for " + HOST + " is not valid base64");
-    assertThatThrownBy(() -> store(notJson, null).find(HOST)).hasMessageStartingWith(notJson + ": invalid JSON");
+    assertThatThrownBy(() -> store(file, null).find(HOST))
+        .hasMessage(file + ": the auth entry for " + HOST + " is not valid base64");
+    assertThatThrownBy(() -> store(notJson, null).find(HOST))
+        .hasMessageStartingWith(notJson + ": invalid JSON");
   }
 
   @Test
@@ -125,9 +155,15 @@ class CredentialStoreTest {
   void authFileComesFromEnvironment() {
     Path home = Path.of("/home/someone");
 
-    assertThat(CredentialStore.authFile(Map.of("REGISTRY_AUTH_FILE", "/run/auth.json", "DOCKER_CONFIG", "/etc/docker"), home)).isEqualTo(Path.of("/run/auth.json"));
-    assertThat(CredentialStore.authFile(Map.of("DOCKER_CONFIG", "/etc/docker"), home)).isEqualTo(Path.of("/etc/docker/config.json"));
-    assertThat(CredentialStore.authFile(Map.of(), home)).isEqualTo(Path.of("/home/someone/.docker/config.json"));
+    assertThat(
+            CredentialStore.authFile(
+                Map.of("REGISTRY_AUTH_FILE", "/run/auth.json", "DOCKER_CONFIG", "/etc/docker"),
+                home))
+        .isEqualTo(Path.of("/run/auth.json"));
+    assertThat(CredentialStore.authFile(Map.of("DOCKER_CONFIG", "/etc/docker"), home))
+        .isEqualTo(Path.of("/etc/docker/config.json"));
+    assertThat(CredentialStore.authFile(Map.of(), home))
+        .isEqualTo(Path.of("/home/someone/.docker/config.json"));
   }
 
   @Test

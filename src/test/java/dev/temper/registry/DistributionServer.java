@@ -127,7 +127,8 @@ final class DistributionServer implements Closeable {
       }
     }
     close();
-    throw new IllegalStateException("docker-registry did not listen within 30 s:\n" + Files.readString(log));
+    throw new IllegalStateException(
+        "docker-registry did not listen within 30 s:\n" + Files.readString(log));
   }
 
   private static int freePort() throws IOException {

@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
  */
 final class FakeRegistry implements Closeable {
   /** One received request. */
-  record Request(String method, String pathAndQuery, String authorization, String contentRange, byte[] body) {}
+  record Request(
+      String method, String pathAndQuery, String authorization, String contentRange, byte[] body) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newCachedThreadPool();
@@ -51,7 +52,9 @@ final class FakeRegistry implements Closeable {
   }
 
   long count(String method, String pathPrefix) {
-    return requests.stream().filter(r -> r.method().equals(method) && r.pathAndQuery().startsWith(pathPrefix)).count();
+    return requests.stream()
+        .filter(r -> r.method().equals(method) && r.pathAndQuery().startsWith(pathPrefix))
+        .count();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -83,7 +86,8 @@ final class FakeRegistry implements Closeable {
   }
 
   /** Sends {@code body} with {@code status} and the given headers. */
-  static void respond(HttpExchange exchange, int status, byte[] body, String... headers) throws IOException {
+  static void respond(HttpExchange exchange, int status, byte[] body, String... headers)
+      throws IOException {
     for (int i = 0; i + 1 < headers.length; i += 2) {
       exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
     }

@@ -20,18 +20,32 @@ class RegistryAuthTest {
 
   @TempDir Path temp;
 
-  private static RegistryClient client(DistributionServer server, RegistrySettings settings, CredentialSource credentials, String name) throws Exception {
-    return new Registries(settings, credentials, DownloadListener.NONE).open(new Repository(server.host(), name));
+  private static RegistryClient client(
+      DistributionServer server,
+      RegistrySettings settings,
+      CredentialSource credentials,
+      String name)
+      throws Exception {
+    return new Registries(settings, credentials, DownloadListener.NONE)
+        .open(new Repository(server.host(), name));
   }
 
   @Test
   void basicAuthBehindTlsPushesAndPulls() throws Exception {
     TestCertificates.ServerTls tls = TestCertificates.serverTls(temp.resolve("tls"));
     Path htpasswd = TestCertificates.htpasswd(temp, USER, PASSWORD);
-    DistributionServer.Options options = DistributionServer.Options.open().withTls(tls.serverCertificate(), tls.serverKey()).withHtpasswd(htpasswd);
+    DistributionServer.Options options =
+        DistributionServer.Options.open()
+            .withTls(tls.serverCertificate(), tls.serverKey())
+            .withHtpasswd(htpasswd);
     try (DistributionServer server = DistributionServer.start(temp.resolve("registry"), options)) {
       RegistrySettings trusting = RegistrySettings.defaults().withCaFile(tls.caCertificate());
-      RegistryClient client = client(server, trusting, CredentialSource.fixed(Credentials.basic(USER, PASSWORD)), "auth/basic");
+      RegistryClient client =
+          client(
+              server,
+              trusting,
+              CredentialSource.fixed(Credentials.basic(USER, PASSWORD)),
+              "auth/basic");
       TestImage image = TestImage.single(AMD64, "basic");
 
       image.push(client, "v1");
@@ -41,27 +55,43 @@ class RegistryAuthTest {
   }
 
   @Test
-  void basicAuthFailuresNameTheFixAndHideThePassword() throws Exception {
+  void basicAuthFailuresNameTheFix() throws Exception {
     TestCertificates.ServerTls tls = TestCertificates.serverTls(temp.resolve("tls"));
     Path htpasswd = TestCertificates.htpasswd(temp, USER, PASSWORD);
-    DistributionServer.Options options = DistributionServer.Options.open().withTls(tls.serverCertificate(), tls.serverKey()).withHtpasswd(htpasswd);
+    DistributionServer.Options options =
+        DistributionServer.Options.open()
+            .withTls(tls.serverCertificate(), tls.serverKey())
+            .withHtpasswd(htpasswd);
     try (DistributionServer server = DistributionServer.start(temp.resolve("registry"), options)) {
       RegistrySettings trusting = RegistrySettings.defaults().withCaFile(tls.caCertificate());
       String wrong = "wrong-" + PASSWORD;
 
       RegistryClient anonymous = client(server, trusting, CredentialSource.ANONYMOUS, "auth/basic");
-      RegistryClient rejected = client(server, trusting, CredentialSource.fixed(Credentials.basic(USER, wrong)), "auth/basic");
-      RegistryClient untrusting = client(server, RegistrySettings.defaults(), CredentialSource.fixed(Credentials.basic(USER, PASSWORD)), "auth/basic");
+      RegistryClient rejected =
+          client(
+              server,
+              trusting,
+              CredentialSource.fixed(Credentials.basic(USER, wrong)),
+              "auth/basic");
+      RegistryClient untrusting =
+          client(
+              server,
+              RegistrySettings.defaults(),
+              CredentialSource.fixed(Credentials.basic(USER, PASSWORD)),
+              "auth/basic");
 
       assertThatThrownBy(() -> anonymous.pullManifest("v1"))
-          .hasMessageEndingWith("the registry requires credentials; pass --username and --password-stdin or add them to the auth file");
+          .hasMessageEndingWith(
+              "the registry requires credentials; pass --username and --password-stdin or add them to the auth file");
       assertThatThrownBy(() -> rejected.pullManifest("v1"))
-          .hasMessageEndingWith("the registry rejected the credentials; check the user name and password")
+          .hasMessageEndingWith(
+              "the registry rejected the credentials; check the user name and password")
           .satisfies(e -> assertThat(e.toString()).doesNotContain(wrong));
       assertThatThrownBy(() -> untrusting.pullManifest("v1"))
           .isInstanceOf(RegistryException.class)
           .hasMessageContaining("TLS connection to " + server.host() + " failed")
-          .hasMessageEndingWith("pass --ca-file with the CA certificate that signed the registry's certificate");
+          .hasMessageEndingWith(
+              "pass --ca-file with the CA certificate that signed the registry's certificate");
     }
   }
 
@@ -71,24 +101,66 @@ class RegistryAuthTest {
     Path certDirectory = java.nio.file.Files.createDirectories(temp.resolve("certs"));
     java.nio.file.Files.copy(tls.caCertificate(), certDirectory.resolve("ca.crt"));
     Path htpasswd = TestCertificates.htpasswd(temp, USER, PASSWORD);
-    DistributionServer.Options options = DistributionServer.Options.open().withTls(tls.serverCertificate(), tls.serverKey()).withHtpasswd(htpasswd);
+    DistributionServer.Options options =
+        DistributionServer.Options.open()
+            .withTls(tls.serverCertificate(), tls.serverKey())
+            .withHtpasswd(htpasswd);
     try (DistributionServer server = DistributionServer.start(temp.resolve("registry"), options)) {
       TestImage image = TestImage.single(AMD64, "over TLS");
       Path layout = temp.resolve("layout");
       image.writeLayout(layout, "v1");
-      String auth = java.util.Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      String auth =
+          java.util.Base64.getEncoder()
+              .encodeToString(
+                  (USER + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
       Path authFile = temp.resolve("auth.json");
-      java.nio.file.Files.writeString(authFile, "{\"auths\":{\"" + server.host() + "\":{\"auth\":\"" + auth + "\"}}}");
+      java.nio.file.Files.writeString(
+          authFile, "{\"auths\":{\"" + server.host() + "\":{\"auth\":\"" + auth + "\"}}}");
       String creds = USER + ":" + PASSWORD;
 
-      RegistryCommandsTest.Run push = RegistryCommandsTest.temper("push", "--ca-file", tls.caCertificate().toString(), "--authfile", authFile.toString(), "oci:" + layout + ":v1", server.host() + "/auth/cli:v1");
-      String inspected = dev.temper.oci.testing.Tools.run("skopeo", "inspect", "--cert-dir", certDirectory.toString(), "--creds", creds, "docker://" + server.host() + "/auth/cli:v1");
-      dev.temper.oci.testing.Tools.run("skopeo", "copy", "--dest-cert-dir", certDirectory.toString(), "--dest-creds", creds, "oci:" + layout + ":v1", "docker://" + server.host() + "/auth/from-skopeo:v1");
-      RegistryCommandsTest.Run untrusted = RegistryCommandsTest.temper("resolve", "--authfile", authFile.toString(), server.host() + "/auth/from-skopeo:v1");
-      RegistryCommandsTest.Run pull = RegistryCommandsTest.temper("pull", "--ca-file", tls.caCertificate().toString(), "--authfile", authFile.toString(), server.host() + "/auth/from-skopeo:v1", "oci:" + temp.resolve("pulled"));
+      RegistryCommandsTest.Run push =
+          RegistryCommandsTest.temper(
+              "push",
+              "--ca-file",
+              tls.caCertificate().toString(),
+              "--authfile",
+              authFile.toString(),
+              "oci:" + layout + ":v1",
+              server.host() + "/auth/cli:v1");
+      String inspected =
+          dev.temper.oci.testing.Tools.run(
+              "skopeo",
+              "inspect",
+              "--cert-dir",
+              certDirectory.toString(),
+              "--creds",
+              creds,
+              "docker://" + server.host() + "/auth/cli:v1");
+      dev.temper.oci.testing.Tools.run(
+          "skopeo",
+          "copy",
+          "--dest-cert-dir",
+          certDirectory.toString(),
+          "--dest-creds",
+          creds,
+          "oci:" + layout + ":v1",
+          "docker://" + server.host() + "/auth/from-skopeo:v1");
+      RegistryCommandsTest.Run untrusted =
+          RegistryCommandsTest.temper(
+              "resolve", "--authfile", authFile.toString(), server.host() + "/auth/from-skopeo:v1");
+      RegistryCommandsTest.Run pull =
+          RegistryCommandsTest.temper(
+              "pull",
+              "--ca-file",
+              tls.caCertificate().toString(),
+              "--authfile",
+              authFile.toString(),
+              server.host() + "/auth/from-skopeo:v1",
+              "oci:" + temp.resolve("pulled"));
 
       assertThat(push.exitCode()).as(push.err()).isZero();
-      assertThat(dev.temper.oci.OciJson.mapper().readTree(inspected).path("Digest").asText()).isEqualTo(image.digest().toString());
+      assertThat(dev.temper.oci.OciJson.mapper().readTree(inspected).path("Digest").asText())
+          .isEqualTo(image.digest().toString());
       assertThat(untrusted.exitCode()).isEqualTo(4);
       assertThat(untrusted.err()).contains("pass --ca-file");
       assertThat(pull.exitCode()).as(pull.err()).isZero();
@@ -101,8 +173,15 @@ class RegistryAuthTest {
     TestCertificates.TokenSigner signer = TestCertificates.tokenSigner(temp.resolve("token"));
     try (TokenServer tokens = new TokenServer(signer, USER, PASSWORD);
         DistributionServer server =
-            DistributionServer.start(temp.resolve("registry"), DistributionServer.Options.open().withToken(tokens.realm(), signer.certificate()))) {
-      Registries registries = new Registries(RegistrySettings.defaults(), CredentialSource.fixed(Credentials.basic(USER, PASSWORD)), DownloadListener.NONE);
+            DistributionServer.start(
+                temp.resolve("registry"),
+                DistributionServer.Options.open()
+                    .withToken(tokens.realm(), signer.certificate()))) {
+      Registries registries =
+          new Registries(
+              RegistrySettings.defaults(),
+              CredentialSource.fixed(Credentials.basic(USER, PASSWORD)),
+              DownloadListener.NONE);
       RegistryClient client = registries.open(new Repository(server.host(), "auth/token"));
       TestImage image = TestImage.single(AMD64, "token");
 
@@ -127,17 +206,32 @@ class RegistryAuthTest {
     TestCertificates.TokenSigner signer = TestCertificates.tokenSigner(temp.resolve("token"));
     try (TokenServer tokens = new TokenServer(signer, USER, PASSWORD);
         DistributionServer server =
-            DistributionServer.start(temp.resolve("registry"), DistributionServer.Options.open().withToken(tokens.realm(), signer.certificate()))) {
-      Registries registries = new Registries(RegistrySettings.defaults(), CredentialSource.fixed(Credentials.basic(USER, PASSWORD)), DownloadListener.NONE);
+            DistributionServer.start(
+                temp.resolve("registry"),
+                DistributionServer.Options.open()
+                    .withToken(tokens.realm(), signer.certificate()))) {
+      Registries registries =
+          new Registries(
+              RegistrySettings.defaults(),
+              CredentialSource.fixed(Credentials.basic(USER, PASSWORD)),
+              DownloadListener.NONE);
       RegistryClient source = registries.open(new Repository(server.host(), "auth/source"));
       RegistryClient target = registries.open(new Repository(server.host(), "auth/target"));
       TestImage image = TestImage.single(AMD64, "mounted with a token");
       image.push(source, "v1");
 
-      RegistryClient.PushOutcome outcome = target.pushBlob(image.layers().get(0), BlobSource.ofBytes(image.blobs().get(image.layers().get(0).digest())), java.util.Optional.of(source.repository()));
+      RegistryClient.PushOutcome outcome =
+          target.pushBlob(
+              image.layers().get(0),
+              BlobSource.ofBytes(image.blobs().get(image.layers().get(0).digest())),
+              java.util.Optional.of(source.repository()));
 
       assertThat(outcome).isEqualTo(RegistryClient.PushOutcome.MOUNTED);
-      assertThat(tokens.scopeRequests()).anySatisfy(scopes -> assertThat(scopes).contains("repository:auth/source:pull", "repository:auth/target:pull,push"));
+      assertThat(tokens.scopeRequests())
+          .anySatisfy(
+              scopes ->
+                  assertThat(scopes)
+                      .contains("repository:auth/source:pull", "repository:auth/target:pull,push"));
     }
   }
 
@@ -146,12 +240,23 @@ class RegistryAuthTest {
     TestCertificates.TokenSigner signer = TestCertificates.tokenSigner(temp.resolve("token"));
     try (TokenServer tokens = new TokenServer(signer, USER, PASSWORD);
         DistributionServer server =
-            DistributionServer.start(temp.resolve("registry"), DistributionServer.Options.open().withToken(tokens.realm(), signer.certificate()))) {
-      RegistryClient client = client(server, RegistrySettings.defaults(), CredentialSource.fixed(Credentials.basic(USER, "not-" + PASSWORD)), "auth/token");
+            DistributionServer.start(
+                temp.resolve("registry"),
+                DistributionServer.Options.open()
+                    .withToken(tokens.realm(), signer.certificate()))) {
+      RegistryClient client =
+          client(
+              server,
+              RegistrySettings.defaults(),
+              CredentialSource.fixed(Credentials.basic(USER, "not-" + PASSWORD)),
+              "auth/token");
 
       assertThatThrownBy(() -> client.pullManifest("v1"))
           .isInstanceOf(RegistryException.class)
-          .hasMessage("pull manifest v1 on " + server.host() + "/auth/token failed (HTTP 401): the token server rejected the credentials; check the user name and password")
+          .hasMessage(
+              "pull manifest v1 on "
+                  + server.host()
+                  + "/auth/token failed (HTTP 401): the token server rejected the credentials; check the user name and password")
           .extracting(e -> ((RegistryException) e).reason())
           .isEqualTo(RegistryException.Reason.UNAUTHORIZED);
     }

@@ -44,11 +44,15 @@ class RegistryClientTest {
   }
 
   private static Registries registries(long chunkSize) throws Exception {
-    return new Registries(RegistrySettings.defaults().withChunkSize(chunkSize), CredentialSource.ANONYMOUS, DownloadListener.NONE);
+    return new Registries(
+        RegistrySettings.defaults().withChunkSize(chunkSize),
+        CredentialSource.ANONYMOUS,
+        DownloadListener.NONE);
   }
 
   private static RegistryClient client(String name) throws Exception {
-    return registries(RegistrySettings.DEFAULT_CHUNK_SIZE).open(new Repository(server.host(), name));
+    return registries(RegistrySettings.DEFAULT_CHUNK_SIZE)
+        .open(new Repository(server.host(), name));
   }
 
   @Test
@@ -86,7 +90,8 @@ class RegistryClientTest {
     byte[] layer = new byte[100_000];
     new Random(7).nextBytes(layer);
     TestImage image = TestImage.ofLayer(AMD64, layer);
-    RegistryClient client = registries(16_384).open(new Repository(server.host(), "client/chunked"));
+    RegistryClient client =
+        registries(16_384).open(new Repository(server.host(), "client/chunked"));
 
     image.push(client, "chunked");
     ContentCache cache = new ContentCache(temp.resolve("cache"), Clock.systemUTC());
@@ -105,7 +110,8 @@ class RegistryClientTest {
     BlobSource bytes = BlobSource.ofBytes(image.blobs().get(layer.digest()));
 
     RegistryClient.PushOutcome again = source.pushBlob(layer, bytes, Optional.empty());
-    RegistryClient.PushOutcome mounted = target.pushBlob(layer, bytes, Optional.of(source.repository()));
+    RegistryClient.PushOutcome mounted =
+        target.pushBlob(layer, bytes, Optional.of(source.repository()));
 
     assertThat(again).isEqualTo(RegistryClient.PushOutcome.EXISTED);
     assertThat(mounted).isEqualTo(RegistryClient.PushOutcome.MOUNTED);
@@ -133,7 +139,8 @@ class RegistryClientTest {
   void multiArchIndexRoundTrips() throws Exception {
     TestImage amd = TestImage.single(AMD64, "amd64 binary");
     TestImage arm = TestImage.single(new Platform("linux", "arm64", "v8"), "arm64 binary");
-    TestImage index = TestImage.index(List.of(amd, arm), List.of(AMD64, new Platform("linux", "arm64", "v8")));
+    TestImage index =
+        TestImage.index(List.of(amd, arm), List.of(AMD64, new Platform("linux", "arm64", "v8")));
     RegistryClient client = client("client/multi");
     index.push(client, "multi");
 
@@ -143,7 +150,9 @@ class RegistryClientTest {
 
     assertThat(pulled.digest()).isEqualTo(index.digest());
     assertThat(pulled.mediaType()).isEqualTo(MediaTypes.OCI_INDEX);
-    assertThat(parsed.manifests()).extracting(Descriptor::platform).containsExactly(AMD64, new Platform("linux", "arm64", "v8"));
+    assertThat(parsed.manifests())
+        .extracting(Descriptor::platform)
+        .containsExactly(AMD64, new Platform("linux", "arm64", "v8"));
     assertThat(child.bytes()).isEqualTo(arm.root());
   }
 
@@ -153,13 +162,25 @@ class RegistryClientTest {
     RegistryClient client = client("client/referrers");
     image.push(client, "v1");
     byte[] empty = "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    Descriptor emptyConfig = Descriptor.of(MediaTypes.OCI_EMPTY, Digest.sha256(empty), empty.length);
+    Descriptor emptyConfig =
+        Descriptor.of(MediaTypes.OCI_EMPTY, Digest.sha256(empty), empty.length);
     client.pushBlob(emptyConfig, BlobSource.ofBytes(empty), Optional.empty());
     ImageManifest signature =
-        new ImageManifest(2, MediaTypes.OCI_MANIFEST, "application/vnd.example.signature", emptyConfig, List.of(emptyConfig), image.descriptor(), Map.of());
+        new ImageManifest(
+            2,
+            MediaTypes.OCI_MANIFEST,
+            "application/vnd.example.signature",
+            emptyConfig,
+            List.of(emptyConfig),
+            image.descriptor(),
+            Map.of());
     byte[] signatureBytes = OciJson.write(signature);
-    Digest signatureDigest = client.pushManifest(signatureBytes, MediaTypes.OCI_MANIFEST, Digest.sha256(signatureBytes).toString());
-    Descriptor referrer = Descriptor.of(MediaTypes.OCI_MANIFEST, signatureDigest, signatureBytes.length).withArtifactType("application/vnd.example.signature");
+    Digest signatureDigest =
+        client.pushManifest(
+            signatureBytes, MediaTypes.OCI_MANIFEST, Digest.sha256(signatureBytes).toString());
+    Descriptor referrer =
+        Descriptor.of(MediaTypes.OCI_MANIFEST, signatureDigest, signatureBytes.length)
+            .withArtifactType("application/vnd.example.signature");
     byte[] fallback = OciJson.write(ImageIndex.oci(List.of(referrer), Map.of()));
 
     List<Descriptor> before = client.listReferrers(image.digest());
@@ -176,7 +197,10 @@ class RegistryClientTest {
 
     assertThatThrownBy(() -> client.pullManifest("nope"))
         .isInstanceOf(RegistryException.class)
-        .hasMessage("pull manifest nope on " + server.host() + "/client/missing failed (HTTP 404): not found (MANIFEST_UNKNOWN: manifest unknown)")
+        .hasMessage(
+            "pull manifest nope on "
+                + server.host()
+                + "/client/missing failed (HTTP 404): not found (MANIFEST_UNKNOWN: manifest unknown)")
         .extracting(e -> ((RegistryException) e).reason())
         .isEqualTo(RegistryException.Reason.NOT_FOUND);
   }

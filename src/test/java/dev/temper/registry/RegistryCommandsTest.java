@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the registry commands against the real distribution registry, with skopeo as the
- * independent client that reads what temper pushed and pushes what temper pulls.
+ * Runs the registry commands against the real distribution registry, with skopeo as the independent
+ * client that reads what temper pushed and pushes what temper pulls.
  */
 class RegistryCommandsTest {
   private static final Platform AMD64 = new Platform("linux", "amd64", null);
@@ -63,20 +63,24 @@ class RegistryCommandsTest {
   }
 
   @Test
-  void pushedImageReadsBackInSkopeoWithSameDigests() throws Exception {
+  void pushedImageMatchesInSkopeo() throws Exception {
     TestImage image = TestImage.single(AMD64, "pushed by temper", "second layer");
     Path layout = temp.resolve("layout");
     image.writeLayout(layout, "v1");
 
     Run push = temper("push", "oci:" + layout + ":v1", ref("cmd/pushed:v1"));
-    String raw = skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + ref("cmd/pushed:v1"));
-    JsonNode inspected = OciJson.mapper().readTree(skopeo("inspect", "--tls-verify=false", "docker://" + ref("cmd/pushed:v1")));
+    String raw =
+        skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + ref("cmd/pushed:v1"));
+    JsonNode inspected =
+        OciJson.mapper()
+            .readTree(skopeo("inspect", "--tls-verify=false", "docker://" + ref("cmd/pushed:v1")));
 
     assertThat(push.exitCode()).as(push.err()).isZero();
     assertThat(push.out().strip()).isEqualTo(image.digest().toString());
     assertThat(Digest.sha256(raw.getBytes(StandardCharsets.UTF_8))).isEqualTo(image.digest());
     assertThat(inspected.path("Digest").asText()).isEqualTo(image.digest().toString());
-    assertThat(inspected.path("Layers").get(0).asText()).isEqualTo(image.layers().get(0).digest().toString());
+    assertThat(inspected.path("Layers").get(0).asText())
+        .isEqualTo(image.layers().get(0).digest().toString());
   }
 
   @Test
@@ -84,13 +88,25 @@ class RegistryCommandsTest {
     TestImage image = TestImage.single(AMD64, "pushed by skopeo");
     Path source = temp.resolve("source");
     image.writeLayout(source, "v2");
-    skopeo("copy", "--dest-tls-verify=false", "oci:" + source + ":v2", "docker://" + ref("cmd/skopeo:v2"));
-    String skopeoDigest = OciJson.mapper().readTree(skopeo("inspect", "--tls-verify=false", "docker://" + ref("cmd/skopeo:v2"))).path("Digest").asText();
+    skopeo(
+        "copy",
+        "--dest-tls-verify=false",
+        "oci:" + source + ":v2",
+        "docker://" + ref("cmd/skopeo:v2"));
+    String skopeoDigest =
+        OciJson.mapper()
+            .readTree(skopeo("inspect", "--tls-verify=false", "docker://" + ref("cmd/skopeo:v2")))
+            .path("Digest")
+            .asText();
     Path pulled = temp.resolve("pulled");
 
     Run pull = temper("pull", ref("cmd/skopeo:v2"), "oci:" + pulled);
     Run resolve = temper("resolve", "oci:" + pulled + ":v2");
-    String fromLayout = OciJson.mapper().readTree(skopeo("inspect", "oci:" + pulled + ":v2")).path("Digest").asText();
+    String fromLayout =
+        OciJson.mapper()
+            .readTree(skopeo("inspect", "oci:" + pulled + ":v2"))
+            .path("Digest")
+            .asText();
 
     assertThat(pull.exitCode()).as(pull.err()).isZero();
     assertThat(pull.out().strip()).isEqualTo(skopeoDigest);
@@ -114,13 +130,17 @@ class RegistryCommandsTest {
     assertThat(description.path("digest").asText()).isEqualTo(image.digest().toString());
     assertThat(description.path("platform").asText()).isEqualTo("linux/amd64");
     assertThat(description.path("user").asText()).isEqualTo("65532");
-    assertThat(description.path("layers").get(0).path("digest").asText()).isEqualTo(image.layers().get(0).digest().toString());
+    assertThat(description.path("layers").get(0).path("digest").asText())
+        .isEqualTo(image.layers().get(0).digest().toString());
     assertThat(table.out()).contains("Digest:      " + image.digest(), "Layers (1, ");
   }
 
   @Test
   void multiArchIndexCopiesWithAllPlatforms() throws Exception {
-    TestImage index = TestImage.index(List.of(TestImage.single(AMD64, "amd"), TestImage.single(ARM64, "arm")), List.of(AMD64, ARM64));
+    TestImage index =
+        TestImage.index(
+            List.of(TestImage.single(AMD64, "amd"), TestImage.single(ARM64, "arm")),
+            List.of(AMD64, ARM64));
     Path layout = temp.resolve("multi");
     index.writeLayout(layout, "multi");
     Path back = temp.resolve("back");
@@ -128,13 +148,20 @@ class RegistryCommandsTest {
     Run push = temper("copy", "--all-platforms", "oci:" + layout + ":multi", ref("cmd/multi:1"));
     String raw = skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + ref("cmd/multi:1"));
     Run pull = temper("copy", "--all-platforms", ref("cmd/multi:1"), "oci:" + back + ":multi");
-    skopeo("copy", "--src-tls-verify=false", "--all", "docker://" + ref("cmd/multi:1"), "oci:" + temp.resolve("skopeo-back") + ":multi");
-    Run armOnly = temper("copy", "--platform", "linux/arm64", ref("cmd/multi:1"), ref("cmd/arm-only:1"));
+    skopeo(
+        "copy",
+        "--src-tls-verify=false",
+        "--all",
+        "docker://" + ref("cmd/multi:1"),
+        "oci:" + temp.resolve("skopeo-back") + ":multi");
+    Run armOnly =
+        temper("copy", "--platform", "linux/arm64", ref("cmd/multi:1"), ref("cmd/arm-only:1"));
 
     assertThat(push.exitCode()).as(push.err()).isZero();
     assertThat(Digest.sha256(raw.getBytes(StandardCharsets.UTF_8))).isEqualTo(index.digest());
     assertThat(pull.out().strip()).isEqualTo(index.digest().toString());
-    assertThat(temper("resolve", "oci:" + back + ":multi").out().strip()).isEqualTo(index.digest().toString());
+    assertThat(temper("resolve", "oci:" + back + ":multi").out().strip())
+        .isEqualTo(index.digest().toString());
     assertThat(armOnly.out().strip()).isEqualTo(index.children().get(1).digest().toString());
     assertThat(armOnly.err()).contains("0 blobs copied (0 bytes), 0 already present, 2 mounted");
   }
@@ -150,7 +177,8 @@ class RegistryCommandsTest {
 
     assertThat(copy.exitCode()).as(copy.err()).isZero();
     assertThat(copy.err()).contains("0 blobs copied (0 bytes), 0 already present, 2 mounted");
-    assertThat(temper("resolve", ref("cmd/mount-b:v1")).out().strip()).isEqualTo(image.digest().toString());
+    assertThat(temper("resolve", ref("cmd/mount-b:v1")).out().strip())
+        .isEqualTo(image.digest().toString());
   }
 
   @Test
@@ -178,12 +206,18 @@ class RegistryCommandsTest {
     String pinned = ref("cmd/base:1") + "@" + image.digest();
     String dockerfile =
         "# syntax=docker/dockerfile:1\n"
-            + "FROM --platform=linux/amd64 " + ref("cmd/base:1") + " AS build\n"
+            + "FROM --platform=linux/amd64 "
+            + ref("cmd/base:1")
+            + " AS build\n"
             + "RUN make\n"
             + "FROM build AS test\n"
             + "FROM scratch\n"
-            + "FROM " + pinned + "\n"
-            + "from " + ref("cmd/base:1") + "\n"
+            + "FROM "
+            + pinned
+            + "\n"
+            + "from "
+            + ref("cmd/base:1")
+            + "\n"
             + "FROM ${BASE}\n";
     Path file = temp.resolve("Dockerfile");
     Files.writeString(file, dockerfile);
@@ -193,17 +227,32 @@ class RegistryCommandsTest {
     Run after = temper("pin", "--check", file.toString());
 
     assertThat(before.exitCode()).isEqualTo(1);
-    assertThat(before.out()).isEqualTo(file + ":2: " + ref("cmd/base:1") + " is not pinned by digest\n" + file + ":7: " + ref("cmd/base:1") + " is not pinned by digest\n");
+    assertThat(before.out())
+        .isEqualTo(
+            file
+                + ":2: "
+                + ref("cmd/base:1")
+                + " is not pinned by digest\n"
+                + file
+                + ":7: "
+                + ref("cmd/base:1")
+                + " is not pinned by digest\n");
     assertThat(pin.exitCode()).as(pin.err()).isZero();
     assertThat(Files.readString(file))
         .isEqualTo(
             "# syntax=docker/dockerfile:1\n"
-                + "FROM --platform=linux/amd64 " + pinned + " AS build\n"
+                + "FROM --platform=linux/amd64 "
+                + pinned
+                + " AS build\n"
                 + "RUN make\n"
                 + "FROM build AS test\n"
                 + "FROM scratch\n"
-                + "FROM " + pinned + "\n"
-                + "from " + pinned + "\n"
+                + "FROM "
+                + pinned
+                + "\n"
+                + "from "
+                + pinned
+                + "\n"
                 + "FROM ${BASE}\n");
     assertThat(after.exitCode()).isZero();
     assertThat(after.out()).isEmpty();
@@ -215,8 +264,14 @@ class RegistryCommandsTest {
     Run closed = temper("resolve", "127.0.0.1:1/cmd/none:v1");
 
     assertThat(missing.exitCode()).isEqualTo(4);
-    assertThat(missing.err()).isEqualTo("temper: pull manifest v1 on " + server.host() + "/cmd/none failed (HTTP 404): not found (MANIFEST_UNKNOWN: manifest unknown)\n");
+    assertThat(missing.err())
+        .isEqualTo(
+            "temper: pull manifest v1 on "
+                + server.host()
+                + "/cmd/none failed (HTTP 404): not found (MANIFEST_UNKNOWN: manifest unknown)\n");
     assertThat(closed.exitCode()).isEqualTo(4);
-    assertThat(closed.err()).startsWith("temper: pull manifest v1 on 127.0.0.1:1/cmd/none failed: gave up after 4 attempts");
+    assertThat(closed.err())
+        .startsWith(
+            "temper: pull manifest v1 on 127.0.0.1:1/cmd/none failed: gave up after 4 attempts");
   }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that passwords and tokens never reach logs, error messages or stack traces, against
- * {@link FakeRegistry}, a mock registry that demands credentials and then fails.
+ * Checks that passwords and tokens never reach logs, error messages or stack traces, against {@link
+ * FakeRegistry}, a mock registry that demands credentials and then fails.
  */
 class SecretRedactionTest {
   private static final String PASSWORD = "pw-must-stay-secret";
@@ -56,34 +56,73 @@ class SecretRedactionTest {
 
   @Test
   void basicPasswordStaysOutOfOutput() {
-    String encoded = Base64.getEncoder().encodeToString(("user:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    registry.on("/v2/", exchange -> {
-      if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
-        FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", "Basic realm=\"fake\"");
-        return;
-      }
-      // Retry-After 0 keeps the retries of the storm from sleeping.
-      FakeRegistry.respond(exchange, 503, ("{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"down\"}]}").getBytes(StandardCharsets.UTF_8), "Retry-After", "0");
-    });
+    String encoded =
+        Base64.getEncoder().encodeToString(("user:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    registry.on(
+        "/v2/",
+        exchange -> {
+          if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
+            FakeRegistry.respond(
+                exchange, 401, new byte[0], "WWW-Authenticate", "Basic realm=\"fake\"");
+            return;
+          }
+          // Retry-After 0 keeps the retries of the storm from sleeping.
+          FakeRegistry.respond(
+              exchange,
+              503,
+              ("{\"errors\":[{\"code\":\"UNAVAILABLE\",\"message\":\"down\"}]}")
+                  .getBytes(StandardCharsets.UTF_8),
+              "Retry-After",
+              "0");
+        });
 
-    String everything = runCapturingEverything("resolve", "--debug", "--username", "user", "--password-stdin", registry.host() + "/secret/repo:v1");
+    String everything =
+        runCapturingEverything(
+            "resolve",
+            "--debug",
+            "--username",
+            "user",
+            "--password-stdin",
+            registry.host() + "/secret/repo:v1");
 
     assertThat(everything).contains("gave up after 4 attempts");
     assertThat(everything).doesNotContain(PASSWORD);
     assertThat(everything).doesNotContain(encoded);
-    assertThat(registry.requests()).anySatisfy(r -> assertThat(r.authorization()).isEqualTo("Basic " + encoded));
+    assertThat(registry.requests())
+        .anySatisfy(r -> assertThat(r.authorization()).isEqualTo("Basic " + encoded));
   }
 
   @Test
   void bearerTokenStaysOutOfOutput() {
     AtomicInteger tokens = new AtomicInteger();
-    registry.on("/token", exchange -> {
-      tokens.incrementAndGet();
-      FakeRegistry.respond(exchange, 200, ("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}").getBytes(StandardCharsets.UTF_8));
-    });
-    registry.on("/v2/", exchange -> FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\""));
+    registry.on(
+        "/token",
+        exchange -> {
+          tokens.incrementAndGet();
+          FakeRegistry.respond(
+              exchange,
+              200,
+              ("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}")
+                  .getBytes(StandardCharsets.UTF_8));
+        });
+    registry.on(
+        "/v2/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\""));
 
-    String everything = runCapturingEverything("resolve", "--debug", "--username", "user", "--password-stdin", registry.host() + "/secret/repo:v1");
+    String everything =
+        runCapturingEverything(
+            "resolve",
+            "--debug",
+            "--username",
+            "user",
+            "--password-stdin",
+            registry.host() + "/secret/repo:v1");
 
     assertThat(everything).contains("the registry rejected the token issued for these credentials");
     assertThat(everything).doesNotContain(TOKEN);

@@ -30,7 +30,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
  * @param mediaType the root's media type
  * @param blobs every blob and child manifest by digest, in push order (layers, configs, manifests)
  */
-record TestImage(byte[] root, String mediaType, Map<Digest, byte[]> blobs, List<Descriptor> layers, Descriptor config, List<TestImage> children) {
+record TestImage(
+    byte[] root,
+    String mediaType,
+    Map<Digest, byte[]> blobs,
+    List<Descriptor> layers,
+    Descriptor config,
+    List<TestImage> children) {
 
   Digest digest() {
     return Digest.sha256(root);
@@ -61,11 +67,13 @@ record TestImage(byte[] root, String mediaType, Map<Digest, byte[]> blobs, List<
     Map<Digest, byte[]> blobs = new LinkedHashMap<>();
     Digest digest = Digest.sha256(layer);
     blobs.put(digest, layer);
-    List<Descriptor> layers = List.of(Descriptor.of(MediaTypes.OCI_LAYER_GZIP, digest, layer.length));
+    List<Descriptor> layers =
+        List.of(Descriptor.of(MediaTypes.OCI_LAYER_GZIP, digest, layer.length));
     return withLayers(platform, blobs, layers, List.of(digest));
   }
 
-  private static TestImage withLayers(Platform platform, Map<Digest, byte[]> blobs, List<Descriptor> layers, List<Digest> diffIds) {
+  private static TestImage withLayers(
+      Platform platform, Map<Digest, byte[]> blobs, List<Descriptor> layers, List<Digest> diffIds) {
     ImageConfig config =
         new ImageConfig(
             "2024-01-01T00:00:00Z",
@@ -73,14 +81,25 @@ record TestImage(byte[] root, String mediaType, Map<Digest, byte[]> blobs, List<
             platform.architecture(),
             platform.os(),
             platform.variant(),
-            new ImageConfig.RunConfig("65532", null, List.of("PATH=/bin"), List.of("/bin/app"), null, null, null, null, null),
+            new ImageConfig.RunConfig(
+                "65532",
+                null,
+                List.of("PATH=/bin"),
+                List.of("/bin/app"),
+                null,
+                null,
+                null,
+                null,
+                null),
             new ImageConfig.RootFs("layers", diffIds),
             List.of());
     byte[] configBytes = OciJson.write(config);
-    Descriptor configDescriptor = Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(configBytes), configBytes.length);
+    Descriptor configDescriptor =
+        Descriptor.of(MediaTypes.OCI_CONFIG, Digest.sha256(configBytes), configBytes.length);
     blobs.put(configDescriptor.digest(), configBytes);
     byte[] manifest = OciJson.write(ImageManifest.oci(configDescriptor, layers, Map.of()));
-    return new TestImage(manifest, MediaTypes.OCI_MANIFEST, blobs, layers, configDescriptor, List.of());
+    return new TestImage(
+        manifest, MediaTypes.OCI_MANIFEST, blobs, layers, configDescriptor, List.of());
   }
 
   /** Builds an index over {@code images}, whose platforms come from their configs. */
@@ -99,7 +118,10 @@ record TestImage(byte[] root, String mediaType, Map<Digest, byte[]> blobs, List<
   /** Pushes every blob, child manifest and the root under {@code tag}. */
   void push(RegistryClient client, String tag) throws Exception {
     for (Map.Entry<Digest, byte[]> blob : blobs.entrySet()) {
-      client.pushBlob(Descriptor.of("application/octet-stream", blob.getKey(), blob.getValue().length), BlobSource.ofBytes(blob.getValue()), java.util.Optional.empty());
+      client.pushBlob(
+          Descriptor.of("application/octet-stream", blob.getKey(), blob.getValue().length),
+          BlobSource.ofBytes(blob.getValue()),
+          java.util.Optional.empty());
     }
     for (TestImage child : children) {
       client.pushManifest(child.root(), child.mediaType(), child.digest().toString());
@@ -118,8 +140,10 @@ record TestImage(byte[] root, String mediaType, Map<Digest, byte[]> blobs, List<
     }
     Files.write(blobDirectory.resolve(digest().hex()), root);
     Files.writeString(directory.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
-    Descriptor entry = descriptor().withAnnotations(Map.of("org.opencontainers.image.ref.name", tag));
-    Files.write(directory.resolve("index.json"), OciJson.write(ImageIndex.oci(List.of(entry), Map.of())));
+    Descriptor entry =
+        descriptor().withAnnotations(Map.of("org.opencontainers.image.ref.name", tag));
+    Files.write(
+        directory.resolve("index.json"), OciJson.write(ImageIndex.oci(List.of(entry), Map.of())));
   }
 
   static byte[] tar(String name, byte[] content) throws IOException {

@@ -23,8 +23,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A small token server for the distribution registry's token authentication, written for the tests
  * because no token server package is available here. It checks basic credentials and issues an
- * ES256 JWT granting every requested action, with the signing certificate in the {@code x5c}
- * header so the registry can check it against its {@code rootcertbundle}.
+ * ES256 JWT granting every requested action, with the signing certificate in the {@code x5c} header
+ * so the registry can check it against its {@code rootcertbundle}.
  */
 final class TokenServer implements Closeable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +34,8 @@ final class TokenServer implements Closeable {
   private final String expectedAuthorization;
   private final List<List<String>> scopeRequests = new CopyOnWriteArrayList<>();
 
-  TokenServer(TestCertificates.TokenSigner signer, String user, String password) throws IOException {
+  TokenServer(TestCertificates.TokenSigner signer, String user, String password)
+      throws IOException {
     this.signer = signer;
     this.expectedAuthorization = Credentials.basic(user, password).basicHeader();
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -68,7 +69,9 @@ final class TokenServer implements Closeable {
       byte[] body;
       try {
         String token = sign(scopes);
-        body = JSON.writeValueAsBytes(JSON.createObjectNode().put("token", token).put("expires_in", 300));
+        body =
+            JSON.writeValueAsBytes(
+                JSON.createObjectNode().put("token", token).put("expires_in", 300));
       } catch (Exception e) {
         throw new IOException(e);
       }
@@ -93,6 +96,7 @@ final class TokenServer implements Closeable {
             .put("nbf", now - 60)
             .put("iat", now)
             .put("jti", UUID.randomUUID().toString());
+
     ArrayNode access = claims.putArray("access");
     for (String scope : scopes) {
       String[] parts = scope.split(":");
@@ -102,8 +106,12 @@ final class TokenServer implements Closeable {
         actions.add(action);
       }
     }
+
     Base64.Encoder url = Base64.getUrlEncoder().withoutPadding();
-    String signingInput = url.encodeToString(JSON.writeValueAsBytes(header)) + "." + url.encodeToString(JSON.writeValueAsBytes(claims));
+    String signingInput =
+        url.encodeToString(JSON.writeValueAsBytes(header))
+            + "."
+            + url.encodeToString(JSON.writeValueAsBytes(claims));
     Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format");
     signature.initSign(signer.key());
     signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));

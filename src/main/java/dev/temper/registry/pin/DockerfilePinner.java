@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 
 /**
  * Pins the base images of a Dockerfile by digest: each {@code FROM image:tag} becomes {@code FROM
- * image:tag@sha256:...}. Flags such as {@code --platform=}, {@code AS name}, comments and every other
- * byte of the file stay as they are. Lines that already name a digest, {@code scratch}, earlier
- * build stages and images built from build arguments are left alone.
+ * image:tag@sha256:...}. Flags such as {@code --platform=}, {@code AS name}, comments and every
+ * other byte of the file stay as they are. Lines that already name a digest, {@code scratch},
+ * earlier build stages and images built from build arguments are left alone.
  */
 public final class DockerfilePinner {
   /** Resolves an image name, as written after {@code FROM}, to the digest its tag names now. */
@@ -46,7 +46,9 @@ public final class DockerfilePinner {
   private static final long MAX_DOCKERFILE_BYTES = 4 << 20;
   // FROM, its flags, the image and an optional AS name, each separated by blanks.
   private static final Pattern FROM =
-      Pattern.compile("^(\\s*FROM\\s+)((?:--\\S+\\s+)*)(\\S+)(\\s+AS\\s+(\\S+))?(\\s*)$", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^(\\s*FROM\\s+)((?:--\\S+\\s+)*)(\\S+)(\\s+AS\\s+(\\S+))?(\\s*)$",
+          Pattern.CASE_INSENSITIVE);
 
   private DockerfilePinner() {}
 
@@ -64,7 +66,8 @@ public final class DockerfilePinner {
    *
    * @throws TemperException when an image cannot be resolved; nothing is rewritten then
    */
-  public static Result pin(String dockerfile, Resolver resolver) throws IOException, TemperException {
+  public static Result pin(String dockerfile, Resolver resolver)
+      throws IOException, TemperException {
     return process(dockerfile, resolver);
   }
 
@@ -75,7 +78,8 @@ public final class DockerfilePinner {
    */
   public static String read(Path dockerfile) throws IOException, InvalidInputException {
     if (Files.size(dockerfile) > MAX_DOCKERFILE_BYTES) {
-      throw new InvalidInputException(dockerfile + ": larger than " + MAX_DOCKERFILE_BYTES + " bytes");
+      throw new InvalidInputException(
+          dockerfile + ": larger than " + MAX_DOCKERFILE_BYTES + " bytes");
     }
     return Files.readString(dockerfile, StandardCharsets.UTF_8);
   }
@@ -83,20 +87,23 @@ public final class DockerfilePinner {
   /** Replaces the Dockerfile through a temporary sibling and a rename, keeping its permissions. */
   public static void writeAtomically(Path dockerfile, String text) throws IOException {
     Path absolute = dockerfile.toAbsolutePath();
-    Path temporary = Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+    Path temporary =
+        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
     try {
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
       if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(absolute);
         Files.setPosixFilePermissions(temporary, permissions);
       }
-      Files.move(temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
     }
   }
 
-  private static Result process(String dockerfile, Resolver resolver) throws IOException, TemperException {
+  private static Result process(String dockerfile, Resolver resolver)
+      throws IOException, TemperException {
     List<FromLine> lines = new ArrayList<>();
     Set<String> stages = new HashSet<>();
     java.util.Map<String, Digest> resolved = new java.util.HashMap<>();
@@ -104,11 +111,15 @@ public final class DockerfilePinner {
     int number = 0;
     for (String line : dockerfile.split("(?<=\n)", -1)) {
       number++;
-      String body = line.endsWith("\r\n") ? line.substring(0, line.length() - 2) : line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
+      String body =
+          line.endsWith("\r\n")
+              ? line.substring(0, line.length() - 2)
+              : line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
       String ending = line.substring(body.length());
       Matcher from = FROM.matcher(body);
       if (!from.matches()) {
-        if (body.stripLeading().toUpperCase(Locale.ROOT).startsWith("FROM ") && body.stripTrailing().endsWith("\\")) {
+        if (body.stripLeading().toUpperCase(Locale.ROOT).startsWith("FROM ")
+            && body.stripTrailing().endsWith("\\")) {
           lines.add(new FromLine(number, body.strip(), FromLine.Status.CONTINUED));
         }
         out.append(line);
@@ -129,7 +140,12 @@ public final class DockerfilePinner {
         digest = resolver.resolve(image);
         resolved.put(image, digest);
       }
-      out.append(body, 0, from.start(3)).append(image).append('@').append(digest).append(body.substring(from.end(3))).append(ending);
+      out.append(body, 0, from.start(3))
+          .append(image)
+          .append('@')
+          .append(digest)
+          .append(body.substring(from.end(3)))
+          .append(ending);
     }
     return new Result(List.copyOf(lines), out.toString());
   }

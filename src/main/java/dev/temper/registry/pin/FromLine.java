@@ -8,7 +8,7 @@ package dev.temper.registry.pin;
  * @param status whether the line is pinned, needs pinning, or is left alone and why
  */
 public record FromLine(int lineNumber, String image, Status status) {
-  /** What pinning does with a {@code FROM} line. */
+  /** The pinning status of a {@code FROM} line. */
   public enum Status {
     /** The image has no digest yet and is pinned. */
     UNPINNED,

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  */
 final class BlobTransfers {
   /**
-   * How the blobs reached the target.
+   * The number of blobs for each way they reached the target.
    *
    * @param bytesCopied the bytes of the copied blobs
    */
@@ -34,9 +34,12 @@ final class BlobTransfers {
 
   private BlobTransfers() {}
 
-  static Counts run(TransferSource source, TransferTarget target, List<Descriptor> blobs, int parallelism)
+  static Counts run(
+      TransferSource source, TransferTarget target, List<Descriptor> blobs, int parallelism)
       throws IOException, TemperException {
-    ExecutorService executor = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, blobs.size())), BlobTransfers::daemon);
+    ExecutorService executor =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(parallelism, blobs.size())), BlobTransfers::daemon);
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
       for (Descriptor blob : blobs) {

@@ -3,7 +3,7 @@ package dev.temper.registry.transfer;
 import dev.temper.oci.Descriptor;
 
 /**
- * What a copy did.
+ * The counts of a finished copy.
  *
  * @param root the descriptor of the copied root, whose digest equals the source's
  * @param destination the name of the copy, such as {@code 127.0.0.1:5000/app:1}

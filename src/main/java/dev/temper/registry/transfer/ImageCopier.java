@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Copies an image between any source and target, byte for byte, so every digest stays the same.
- * An index is copied whole with all its platforms, or reduced to the one manifest that the platform
+ * Copies an image between any source and target, byte for byte, so every digest stays the same. An
+ * index is copied whole with all its platforms, or reduced to the one manifest that the platform
  * selects, which then becomes the copied root. Blobs go first, several at a time, then child
  * manifests, then the root, so the target never lists content it lacks.
  */
@@ -72,13 +72,20 @@ public final class ImageCopier {
     }
 
     int parallelism = source.concurrentReads() ? PARALLEL_BLOBS : 1;
-    BlobTransfers.Counts counts = BlobTransfers.run(source, target, List.copyOf(blobs.values()), parallelism);
+    BlobTransfers.Counts counts =
+        BlobTransfers.run(source, target, List.copyOf(blobs.values()), parallelism);
     for (Descriptor child : childManifests) {
       target.manifest(child, documents.get(child.digest().toString()));
     }
     String destination = target.root(root, rootBytes);
     target.commit();
-    return new CopyResult(root, destination, counts.copied(), counts.existed(), counts.mounted(), counts.bytesCopied());
+    return new CopyResult(
+        root,
+        destination,
+        counts.copied(),
+        counts.existed(),
+        counts.mounted(),
+        counts.bytesCopied());
   }
 
   /** Collects a child of an index: a manifest, a nested index, or an opaque artifact blob. */
@@ -91,7 +98,8 @@ public final class ImageCopier {
     if (MediaTypes.isManifest(child.mediaType())) {
       collectManifest(child, bytes);
     } else {
-      ImageIndex nested = OciJson.read(bytes, ImageIndex.class, source.name() + ": index " + child.digest());
+      ImageIndex nested =
+          OciJson.read(bytes, ImageIndex.class, source.name() + ": index " + child.digest());
       for (Descriptor grandchild : nested.manifests()) {
         collectChild(grandchild);
       }
@@ -105,7 +113,8 @@ public final class ImageCopier {
   /** Collects the config and the layers of a manifest. */
   private void collectManifest(Descriptor descriptor, byte[] bytes) throws InvalidInputException {
     ImageManifest manifest =
-        OciJson.read(bytes, ImageManifest.class, source.name() + ": manifest " + descriptor.digest());
+        OciJson.read(
+            bytes, ImageManifest.class, source.name() + ": manifest " + descriptor.digest());
     if (manifest.config() != null) {
       blobs.putIfAbsent(manifest.config().digest().toString(), manifest.config());
     }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code temper inspect} shows about an image: the digests, the platforms of an index, the
- * selected platform's config and its layers.
+ * The description of an image that {@code temper inspect} prints: the digests, the platforms of an
+ * index, the selected platform's config and its layers.
  *
  * @param name the image as given
  * @param digest the digest of the root manifest or index
@@ -28,8 +28,20 @@ import java.util.Map;
  * @param layerBytes the sum of the layer sizes
  */
 @JsonPropertyOrder({
-  "name", "digest", "mediaType", "platforms", "manifestDigest", "platform", "created", "user",
-  "entrypoint", "cmd", "env", "labels", "layers", "layerBytes"
+  "name",
+  "digest",
+  "mediaType",
+  "platforms",
+  "manifestDigest",
+  "platform",
+  "created",
+  "user",
+  "entrypoint",
+  "cmd",
+  "env",
+  "labels",
+  "layers",
+  "layerBytes"
 })
 public record ImageDescription(
     String name,
@@ -59,7 +71,16 @@ public record ImageDescription(
   /** Describes a resolved image. */
   public static ImageDescription of(String name, ResolvedImage image) {
     List<String> platforms = new ArrayList<>();
-    image.indexIfAny().ifPresent(index -> index.manifests().forEach(m -> platforms.add(m.platform() == null ? "unknown" : m.platform().toString())));
+    image
+        .indexIfAny()
+        .ifPresent(
+            index ->
+                index
+                    .manifests()
+                    .forEach(
+                        m ->
+                            platforms.add(
+                                m.platform() == null ? "unknown" : m.platform().toString())));
     ImageConfig config = image.config();
     ImageConfig.RunConfig run = config.config();
     List<Layer> layers = new ArrayList<>();
@@ -68,7 +89,11 @@ public record ImageDescription(
       layers.add(new Layer(layer.digest().toString(), layer.size(), layer.mediaType()));
       total += layer.size();
     }
-    String platform = config.os() + "/" + config.architecture() + (config.variant() == null ? "" : "/" + config.variant());
+    String platform =
+        config.os()
+            + "/"
+            + config.architecture()
+            + (config.variant() == null ? "" : "/" + config.variant());
     return new ImageDescription(
         name,
         image.root().digest().toString(),

@@ -21,9 +21,13 @@ public final class LayoutTransferSource implements TransferSource {
   }
 
   /** Opens the entry of {@code index.json} that the reference names. */
-  public static LayoutTransferSource open(OciLayoutReference reference) throws IOException, TemperException {
+  public static LayoutTransferSource open(OciLayoutReference reference)
+      throws IOException, TemperException {
     OciLayout layout = OciLayout.open(reference.directory());
-    Descriptor root = reference.sourceIndex() >= 0 ? layout.entryAt(reference.sourceIndex()) : layout.resolve(reference.tag());
+    Descriptor root =
+        reference.sourceIndex() >= 0
+            ? layout.entryAt(reference.sourceIndex())
+            : layout.resolve(reference.tag());
     return new LayoutTransferSource(layout, root, reference.toString());
   }
 
@@ -46,7 +50,12 @@ public final class LayoutTransferSource implements TransferSource {
   @Override
   public BlobSource blob(Descriptor descriptor) throws NotFoundException {
     if (!layout.hasBlob(descriptor.digest())) {
-      throw new NotFoundException(name + ": blob " + descriptor.digest() + " not found at " + layout.blobPath(descriptor.digest()));
+      throw new NotFoundException(
+          name
+              + ": blob "
+              + descriptor.digest()
+              + " not found at "
+              + layout.blobPath(descriptor.digest()));
     }
     return BlobSource.ofFile(layout.blobPath(descriptor.digest()));
   }

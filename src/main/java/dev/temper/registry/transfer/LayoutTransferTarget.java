@@ -32,7 +32,8 @@ public final class LayoutTransferTarget implements TransferTarget {
   }
 
   @Override
-  public void putBlob(Descriptor descriptor, BlobSource content) throws IOException, TemperException {
+  public void putBlob(Descriptor descriptor, BlobSource content)
+      throws IOException, TemperException {
     try (InputStream in = content.open()) {
       writer.writeBlob(descriptor, in);
     }

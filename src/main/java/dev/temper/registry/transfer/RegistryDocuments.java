@@ -12,7 +12,10 @@ import dev.temper.registry.RegistryClient;
 import java.io.IOException;
 import java.nio.file.Files;
 
-/** Reads the documents an image lists from a registry: manifests from the manifest API, configs as blobs. */
+/**
+ * Reads the documents an image lists from a registry: manifests from the manifest API, configs as
+ * blobs.
+ */
 final class RegistryDocuments {
   private RegistryDocuments() {}
 
@@ -25,13 +28,21 @@ final class RegistryDocuments {
       throws IOException, TemperException {
     if (descriptor.size() > OciJson.MAX_DOCUMENT_BYTES) {
       throw new InvalidInputException(
-          name + ": " + descriptor.digest() + " has " + descriptor.size() + " bytes, more than the limit of " + OciJson.MAX_DOCUMENT_BYTES);
+          name
+              + ": "
+              + descriptor.digest()
+              + " has "
+              + descriptor.size()
+              + " bytes, more than the limit of "
+              + OciJson.MAX_DOCUMENT_BYTES);
     }
-    if (MediaTypes.isManifest(descriptor.mediaType()) || MediaTypes.isIndex(descriptor.mediaType())) {
+    if (MediaTypes.isManifest(descriptor.mediaType())
+        || MediaTypes.isIndex(descriptor.mediaType())) {
       PulledManifest pulled = client.pullManifest(descriptor.digest().toString());
       byte[] bytes = pulled.bytes();
       if (bytes.length != descriptor.size()) {
-        throw IntegrityException.sizeMismatch(name + ": manifest " + descriptor.digest(), descriptor.size(), bytes.length);
+        throw IntegrityException.sizeMismatch(
+            name + ": manifest " + descriptor.digest(), descriptor.size(), bytes.length);
       }
       return bytes;
     }

@@ -27,7 +27,8 @@ public final class RegistryImageSource implements ImageSource {
   private final ContentCache cache;
   private final ResolvedImage image;
 
-  private RegistryImageSource(String name, RegistryClient client, ContentCache cache, ResolvedImage image) {
+  private RegistryImageSource(
+      String name, RegistryClient client, ContentCache cache, ResolvedImage image) {
     this.name = name;
     this.client = client;
     this.cache = cache;
@@ -47,7 +48,8 @@ public final class RegistryImageSource implements ImageSource {
   public static RegistryImageSource open(
       Registries registries, ContentCache cache, RegistryReference reference, Platform platform)
       throws IOException, TemperException {
-    RegistryClient client = registries.open(new Repository(reference.registry(), reference.repository()));
+    RegistryClient client =
+        registries.open(new Repository(reference.registry(), reference.repository()));
     String name = reference.toString();
     PulledManifest root = client.pullManifest(reference.manifestReference());
     ResolvedImage image =

@@ -30,12 +30,14 @@ public final class RegistryTransferTarget implements TransferTarget {
   }
 
   @Override
-  public boolean mountBlob(Descriptor descriptor, Repository from) throws IOException, TemperException {
+  public boolean mountBlob(Descriptor descriptor, Repository from)
+      throws IOException, TemperException {
     return !from.equals(client.repository()) && client.mountBlob(descriptor.digest(), from);
   }
 
   @Override
-  public void putBlob(Descriptor descriptor, BlobSource content) throws IOException, TemperException {
+  public void putBlob(Descriptor descriptor, BlobSource content)
+      throws IOException, TemperException {
     client.pushBlob(descriptor, content, Optional.empty());
   }
 
@@ -46,7 +48,9 @@ public final class RegistryTransferTarget implements TransferTarget {
 
   @Override
   public String root(Descriptor descriptor, byte[] bytes) throws IOException, TemperException {
-    Digest digest = client.pushManifest(bytes, descriptor.mediaType(), tag == null ? descriptor.digest().toString() : tag);
+    Digest digest =
+        client.pushManifest(
+            bytes, descriptor.mediaType(), tag == null ? descriptor.digest().toString() : tag);
     return client.repository() + (tag == null ? "" : ":" + tag) + "@" + digest;
   }
 }

@@ -7,7 +7,7 @@ import dev.temper.registry.Repository;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Where {@link ImageCopier} reads an image: its root document, child documents and blobs. */
+/** The source of an image for {@link ImageCopier}: its root document, child documents and blobs. */
 public interface TransferSource {
   /** Returns the name of the image for messages. */
   String name();
@@ -30,7 +30,7 @@ public interface TransferSource {
     return true;
   }
 
-  /** Returns the registry repository that holds the blobs, so a target there can mount them. */
+  /** Returns the registry repository that contains the blobs, so a target there can mount them. */
   default Optional<Repository> repository() {
     return Optional.empty();
   }

@@ -7,7 +7,10 @@ import dev.temper.registry.Repository;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** Where {@link ImageCopier} writes an image. Closing without {@link #commit} leaves no output. */
+/**
+ * The destination of an image for {@link ImageCopier}. Closing without {@link #commit} leaves no
+ * output.
+ */
 public interface TransferTarget extends Closeable {
   /** Returns whether the target has the blob already. */
   boolean hasBlob(Descriptor descriptor) throws IOException, TemperException;

@@ -44,49 +44,64 @@ public final class Transfers {
    * @param platform the platform to select from an index otherwise, or null for the default
    * @throws InvalidInputException for a pair that cannot be copied, such as into {@code dir:}
    */
-  public CopyResult copy(ImageReference from, ImageReference to, boolean allPlatforms, Platform platform)
+  public CopyResult copy(
+      ImageReference from, ImageReference to, boolean allPlatforms, Platform platform)
       throws IOException, TemperException {
     if (to instanceof DockerArchiveReference archive) {
       return copyToArchive(from, archive, allPlatforms, platform);
     }
     if (!(to instanceof OciLayoutReference) && !(to instanceof RegistryReference)) {
-      throw new InvalidInputException("cannot copy to " + to + ": use oci:, docker-archive: or a registry");
+      throw new InvalidInputException(
+          "cannot copy to " + to + ": use oci:, docker-archive: or a registry");
     }
-    try (ImageSource archiveSource = from instanceof DockerArchiveReference archive ? DockerArchiveSource.open(archive, platform) : null;
+    try (ImageSource archiveSource =
+            from instanceof DockerArchiveReference archive
+                ? DockerArchiveSource.open(archive, platform)
+                : null;
         TransferTarget target = target(to, defaultTag(from))) {
       TransferSource source = source(from, archiveSource);
       return ImageCopier.copy(source, target, allPlatforms, platform);
     }
   }
 
-  private TransferSource source(ImageReference from, ImageSource archive) throws IOException, TemperException {
+  private TransferSource source(ImageReference from, ImageSource archive)
+      throws IOException, TemperException {
     if (from instanceof OciLayoutReference oci) {
       return LayoutTransferSource.open(oci);
     }
     if (from instanceof RegistryReference registry) {
-      return new RegistryTransferSource(registries.open(repository(registry)), registry.manifestReference(), cache);
+      return new RegistryTransferSource(
+          registries.open(repository(registry)), registry.manifestReference(), cache);
     }
     if (archive != null) {
       return new ImageSourceTransfer(archive);
     }
-    throw new InvalidInputException("cannot copy from " + from + ": use oci:, docker-archive: or a registry");
+    throw new InvalidInputException(
+        "cannot copy from " + from + ": use oci:, docker-archive: or a registry");
   }
 
-  private TransferTarget target(ImageReference to, String fallbackTag) throws IOException, TemperException {
+  private TransferTarget target(ImageReference to, String fallbackTag)
+      throws IOException, TemperException {
     if (to instanceof OciLayoutReference oci) {
       if (oci.sourceIndex() >= 0) {
-        throw new InvalidInputException("cannot copy to " + to + ": name the target entry with a tag, not @INDEX");
+        throw new InvalidInputException(
+            "cannot copy to " + to + ": name the target entry with a tag, not @INDEX");
       }
-      return new LayoutTransferTarget(OciLayoutWriter.open(oci.directory()), oci.tag() != null ? oci.tag() : fallbackTag);
+      return new LayoutTransferTarget(
+          OciLayoutWriter.open(oci.directory()), oci.tag() != null ? oci.tag() : fallbackTag);
     }
     RegistryReference registry = (RegistryReference) to;
     return new RegistryTransferTarget(registries.open(repository(registry)), registry.tag());
   }
 
-  private CopyResult copyToArchive(ImageReference from, DockerArchiveReference archive, boolean allPlatforms, Platform platform)
+  private CopyResult copyToArchive(
+      ImageReference from, DockerArchiveReference archive, boolean allPlatforms, Platform platform)
       throws IOException, TemperException {
     if (allPlatforms) {
-      throw new InvalidInputException("cannot copy all platforms to " + archive + ": a docker-archive holds one platform; pass --platform instead");
+      throw new InvalidInputException(
+          "cannot copy all platforms to "
+              + archive
+              + ": a docker-archive holds one platform; pass --platform instead");
     }
     try (ImageSource source = imageSources().open(from, platform)) {
       List<String> names = archive.name() == null ? List.of() : List.of(archive.name());
