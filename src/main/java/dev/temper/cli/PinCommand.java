@@ -40,20 +40,30 @@ final class PinCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
+  /** Reports the lines that are not pinned and returns 1 if there are any. */
+  private int check(List<FromLine> lines, PrintWriter out) {
+    int failures = 0;
+    for (FromLine line : lines) {
+      if (line.status() == FromLine.Status.UNPINNED) {
+        out.printf(
+            "%s:%d: %s is not pinned by digest%n", dockerfile, line.lineNumber(), line.image());
+        failures++;
+      } else if (line.status() == FromLine.Status.CONTINUED) {
+        out.printf(
+            "%s:%d: FROM continues on the next line, so it cannot be checked; pin it by hand and join the lines%n",
+            dockerfile, line.lineNumber());
+        failures++;
+      }
+    }
+    return failures == 0 ? ExitCodes.OK : ExitCodes.POLICY_FAILED;
+  }
+
   @Override
   public Integer call() throws IOException, TemperException {
     String text = DockerfilePinner.read(dockerfile);
     PrintWriter out = spec.commandLine().getOut();
     if (check) {
-      List<FromLine> unpinned =
-          DockerfilePinner.scan(text).stream()
-              .filter(line -> line.status() == FromLine.Status.UNPINNED)
-              .toList();
-      for (FromLine line : unpinned) {
-        out.printf(
-            "%s:%d: %s is not pinned by digest%n", dockerfile, line.lineNumber(), line.image());
-      }
-      return unpinned.isEmpty() ? ExitCodes.OK : ExitCodes.POLICY_FAILED;
+      return check(DockerfilePinner.scan(text), out);
     }
     Registries registries = registryOptions.registries(DownloadListener.NONE);
     DockerfilePinner.Result result =
@@ -68,8 +78,14 @@ final class PinCommand implements Callable<Integer> {
     if (!result.unpinned().isEmpty()) {
       DockerfilePinner.writeAtomically(dockerfile, result.text());
     }
-    for (FromLine line : result.unpinned()) {
-      out.printf("%s:%d: pinned %s%n", dockerfile, line.lineNumber(), line.image());
+    for (FromLine line : result.lines()) {
+      if (line.status() == FromLine.Status.UNPINNED) {
+        out.printf("%s:%d: pinned %s%n", dockerfile, line.lineNumber(), line.image());
+      } else if (line.status() == FromLine.Status.CONTINUED) {
+        out.printf(
+            "%s:%d: FROM continues on the next line and was left alone; pin it by hand%n",
+            dockerfile, line.lineNumber());
+      }
     }
     return ExitCodes.OK;
   }

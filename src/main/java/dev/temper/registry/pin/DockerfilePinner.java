@@ -116,12 +116,14 @@ public final class DockerfilePinner {
               ? line.substring(0, line.length() - 2)
               : line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
       String ending = line.substring(body.length());
+      // NOTE: a FROM instruction split with backslashes is reported, not rewritten.
+      if (isFrom(body) && body.stripTrailing().endsWith("\\")) {
+        lines.add(new FromLine(number, body.strip(), FromLine.Status.CONTINUED));
+        out.append(line);
+        continue;
+      }
       Matcher from = FROM.matcher(body);
       if (!from.matches()) {
-        if (body.stripLeading().toUpperCase(Locale.ROOT).startsWith("FROM ")
-            && body.stripTrailing().endsWith("\\")) {
-          lines.add(new FromLine(number, body.strip(), FromLine.Status.CONTINUED));
-        }
         out.append(line);
         continue;
       }
@@ -148,6 +150,13 @@ public final class DockerfilePinner {
           .append(ending);
     }
     return new Result(List.copyOf(lines), out.toString());
+  }
+
+  private static boolean isFrom(String line) {
+    String instruction = line.stripLeading();
+    return instruction.length() > 4
+        && instruction.substring(0, 4).equalsIgnoreCase("FROM")
+        && Character.isWhitespace(instruction.charAt(4));
   }
 
   private static FromLine.Status status(String image, Set<String> stages) {

@@ -12,7 +12,6 @@ import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.PulledManifest;
 import dev.temper.registry.Registries;
 import dev.temper.registry.RegistryClient;
-import dev.temper.registry.Repository;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -48,8 +47,7 @@ public final class RegistryImageSource implements ImageSource {
   public static RegistryImageSource open(
       Registries registries, ContentCache cache, RegistryReference reference, Platform platform)
       throws IOException, TemperException {
-    RegistryClient client =
-        registries.open(new Repository(reference.registry(), reference.repository()));
+    RegistryClient client = registries.open(Transfers.repository(reference));
     String name = reference.toString();
     PulledManifest root = client.pullManifest(reference.manifestReference());
     ResolvedImage image =

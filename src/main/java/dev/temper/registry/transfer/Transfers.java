@@ -3,6 +3,7 @@ package dev.temper.registry.transfer;
 import dev.temper.cache.ContentCache;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
+import dev.temper.oci.Descriptor;
 import dev.temper.oci.Platform;
 import dev.temper.oci.docker.DockerArchiveSource;
 import dev.temper.oci.docker.DockerArchiveWriter;
@@ -106,7 +107,12 @@ public final class Transfers {
     try (ImageSource source = imageSources().open(from, platform)) {
       List<String> names = archive.name() == null ? List.of() : List.of(archive.name());
       DockerArchiveWriter.write(source, archive.file(), names);
-      return new CopyResult(source.image().manifestDescriptor(), archive.toString(), 0, 0, 0, 0);
+      // The archive holds the config and every layer, whether or not they were cached already.
+      List<Descriptor> blobs = new java.util.ArrayList<>(source.image().manifest().layers());
+      blobs.add(source.image().manifest().config());
+      long bytes = blobs.stream().mapToLong(Descriptor::size).sum();
+      return new CopyResult(
+          source.image().manifestDescriptor(), archive.toString(), blobs.size(), 0, 0, bytes);
     }
   }
 
