@@ -157,6 +157,50 @@ class RegistryClientTest {
   }
 
   @Test
+  void dockerSchemaTwoListRoundTrips() throws Exception {
+    RegistryClient client = client("client/docker");
+    byte[] config =
+        "{\"architecture\":\"amd64\",\"os\":\"linux\",\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] layer = TestImage.gzip(TestImage.tar("a.txt", new byte[] {'a'}));
+    Descriptor configDescriptor =
+        Descriptor.of(MediaTypes.DOCKER_CONFIG, Digest.sha256(config), config.length);
+    Descriptor layerDescriptor =
+        Descriptor.of(MediaTypes.DOCKER_LAYER_GZIP, Digest.sha256(layer), layer.length);
+    client.pushBlob(configDescriptor, BlobSource.ofBytes(config), Optional.empty());
+    client.pushBlob(layerDescriptor, BlobSource.ofBytes(layer), Optional.empty());
+    byte[] manifest =
+        OciJson.write(
+            new ImageManifest(
+                2,
+                MediaTypes.DOCKER_MANIFEST,
+                null,
+                configDescriptor,
+                List.of(layerDescriptor),
+                null,
+                Map.of()));
+    Digest manifestDigest =
+        client.pushManifest(
+            manifest, MediaTypes.DOCKER_MANIFEST, Digest.sha256(manifest).toString());
+    Descriptor entry =
+        Descriptor.of(MediaTypes.DOCKER_MANIFEST, manifestDigest, manifest.length)
+            .withPlatform(AMD64);
+    byte[] list =
+        OciJson.write(
+            new ImageIndex(
+                2, MediaTypes.DOCKER_MANIFEST_LIST, null, List.of(entry), null, Map.of()));
+
+    Digest listDigest = client.pushManifest(list, MediaTypes.DOCKER_MANIFEST_LIST, "docker");
+    PulledManifest pulledList = client.pullManifest("docker");
+    PulledManifest pulledManifest = client.pullManifest(manifestDigest.toString());
+
+    assertThat(pulledList.digest()).isEqualTo(listDigest).isEqualTo(Digest.sha256(list));
+    assertThat(pulledList.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST_LIST);
+    assertThat(pulledManifest.mediaType()).isEqualTo(MediaTypes.DOCKER_MANIFEST);
+    assertThat(pulledManifest.bytes()).isEqualTo(manifest);
+  }
+
+  @Test
   void referrersFallBackToTheDigestTag() throws Exception {
     TestImage image = TestImage.single(AMD64, "signed");
     RegistryClient client = client("client/referrers");
