@@ -9,7 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Parses the HTTP {@code Retry-After} header, which gives either seconds or an HTTP date. */
-final class RetryAfter {
+public final class RetryAfter {
   private static final long MAX_SECONDS = Duration.ofDays(1).toSeconds();
 
   private RetryAfter() {}
@@ -20,7 +20,7 @@ final class RetryAfter {
    * zero for a date in the past. Values above one day are clipped to one day before the retry
    * policy applies its own, lower cap.
    */
-  static Optional<Duration> parse(String value, Clock clock) {
+  public static Optional<Duration> parse(String value, Clock clock) {
     if (value == null || value.isBlank()) {
       return Optional.empty();
     }

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * request timeout of {@link java.net.http.HttpRequest} covers only the wait for the response
  * headers, so the JDK's own {@code BodyHandlers.ofInputStream()} waits forever on a stalled body.
  */
-final class TimedBodyStream extends InputStream
+public final class TimedBodyStream extends InputStream
     implements HttpResponse.BodySubscriber<InputStream> {
   /** One item from the publisher: buffers, the end of the body, or an error. */
   private record Item(List<ByteBuffer> buffers, Throwable error) {
@@ -38,7 +38,7 @@ final class TimedBodyStream extends InputStream
   private boolean closed;
 
   /** Creates a stream whose reads fail after {@code idleTimeout} without new data. */
-  TimedBodyStream(Duration idleTimeout) {
+  public TimedBodyStream(Duration idleTimeout) {
     this.idleTimeout = idleTimeout;
   }
 

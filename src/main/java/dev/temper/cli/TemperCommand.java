@@ -23,7 +23,13 @@ import picocli.CommandLine.Option;
       DiffCommand.class,
       ReportCommand.class,
       DbCommand.class,
-      SbomCommand.class
+      SbomCommand.class,
+      ResolveCommand.class,
+      InspectCommand.class,
+      CopyCommand.class,
+      PullCommand.class,
+      PushCommand.class,
+      PinCommand.class
     })
 final class TemperCommand implements Runnable {
 

@@ -1,0 +1,30 @@
+package dev.temper.cli;
+
+import dev.temper.error.InvalidInputException;
+import dev.temper.oci.Platform;
+import dev.temper.oci.reference.RegistryReference;
+import dev.temper.registry.Repository;
+
+/** Conversions that several commands share. */
+final class Cli {
+  private Cli() {}
+
+  static Repository repository(RegistryReference reference) throws InvalidInputException {
+    try {
+      return new Repository(reference.registry(), reference.repository());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(reference + ": " + e.getMessage(), e);
+    }
+  }
+
+  static Platform platform(String text) throws InvalidInputException {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Platform.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+package dev.temper.cli;
+
+import dev.temper.cache.ContentCache;
+import dev.temper.error.TemperException;
+import dev.temper.oci.reference.ImageReferences;
+import dev.temper.registry.transfer.CopyResult;
+import dev.temper.registry.transfer.Transfers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code temper copy SRC DST}: copies an image between layouts, archives and registries. */
+@Command(
+    name = "copy",
+    mixinStandardHelpOptions = true,
+    description =
+        "Copies an image between oci:DIR[:TAG], docker-archive:FILE and registries, keeping every digest.",
+    footer = ExitCodes.HELP)
+final class CopyCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SRC", description = "The image to copy.")
+  String source;
+
+  @Parameters(index = "1", paramLabel = "DST", description = "Where to copy it.")
+  String destination;
+
+  @Option(names = "--all-platforms", description = "Copy every platform of a multi-platform index.")
+  boolean allPlatforms;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description =
+          "The platform to copy from an index. Default: the index's only platform, else the host's.")
+  String platform;
+
+  @Mixin RegistryOptions registryOptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, TemperException {
+    return run(spec, registryOptions, source, destination, allPlatforms, platform);
+  }
+
+  /** Runs a copy and prints its result; pull and push share it. */
+  static int run(
+      CommandSpec spec,
+      RegistryOptions options,
+      String source,
+      String destination,
+      boolean allPlatforms,
+      String platform)
+      throws IOException, TemperException {
+    ContentCache cache = ContentCache.fromEnvironment();
+    try (ProgressRenderer progress =
+        new ProgressRenderer(
+            spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
+      Transfers transfers = new Transfers(options.registries(progress), cache);
+      CopyResult result =
+          transfers.copy(
+              ImageReferences.parse(source),
+              ImageReferences.parse(destination),
+              allPlatforms,
+              Cli.platform(platform));
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(result.root().digest());
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "Copied %s to %s: %d blobs copied (%d bytes), %d already present, %d mounted%n",
+              source,
+              result.destination(),
+              result.copied(),
+              result.bytesCopied(),
+              result.existed(),
+              result.mounted());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.temper.cli;
+
+import dev.temper.cache.ContentCache;
+import dev.temper.cache.DownloadListener;
+import dev.temper.error.TemperException;
+import dev.temper.oci.OciJson;
+import dev.temper.oci.image.ImageSource;
+import dev.temper.registry.transfer.ImageDescription;
+import dev.temper.registry.transfer.Transfers;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code temper inspect IMAGE}: shows an image's digests, platforms, config and layers. */
+@Command(
+    name = "inspect",
+    mixinStandardHelpOptions = true,
+    description =
+        "Shows the manifest, config, platforms and layers of an image in a registry, an OCI layout or a docker-archive.",
+    footer = ExitCodes.HELP)
+final class InspectCommand implements Callable<Integer> {
+  /** The output formats. */
+  enum Format {
+    json,
+    table
+  }
+
+  @Parameters(
+      index = "0",
+      paramLabel = "IMAGE",
+      description = "The image: HOST/REPO[:TAG][@DIGEST], oci:DIR[:TAG] or docker-archive:FILE.")
+  String image;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "table")
+  Format format;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "The platform to describe from an index.")
+  String platform;
+
+  @Mixin RegistryOptions registryOptions;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, TemperException {
+    Transfers transfers =
+        new Transfers(
+            registryOptions.registries(DownloadListener.NONE), ContentCache.fromEnvironment());
+    ImageDescription description;
+    try (ImageSource source = transfers.imageSources().open(image, Cli.platform(platform))) {
+      description = ImageDescription.of(image, source.image());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format == Format.json) {
+      out.println(
+          new String(
+              OciJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(description),
+              StandardCharsets.UTF_8));
+    } else {
+      printTable(out, description);
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void printTable(PrintWriter out, ImageDescription d) {
+    row(out, "Name", d.name());
+    row(out, "Digest", d.digest());
+    row(out, "Media type", d.mediaType());
+    if (!d.platforms().isEmpty()) {
+      row(out, "Platforms", String.join(", ", d.platforms()));
+      row(out, "Manifest", d.manifestDigest());
+    }
+    row(out, "Platform", d.platform());
+    row(out, "Created", d.created());
+    row(out, "User", d.user());
+    row(out, "Entrypoint", String.join(" ", d.entrypoint()));
+    row(out, "Cmd", String.join(" ", d.cmd()));
+    for (String variable : d.env()) {
+      row(out, "Env", variable);
+    }
+    for (Map.Entry<String, String> label : d.labels().entrySet()) {
+      row(out, "Label", label.getKey() + "=" + label.getValue());
+    }
+    out.printf(
+        "Layers (%d, %s):%n", d.layers().size(), ProgressRenderer.formatBytes(d.layerBytes()));
+    for (ImageDescription.Layer layer : d.layers()) {
+      out.printf(
+          "  %s  %10s  %s%n",
+          layer.digest(), ProgressRenderer.formatBytes(layer.size()), layer.mediaType());
+    }
+  }
+
+  private static void row(PrintWriter out, String key, String value) {
+    if (value != null && !value.isEmpty()) {
+      out.printf("%-12s %s%n", key + ":", value);
+    }
+  }
+}

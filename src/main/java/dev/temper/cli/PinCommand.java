@@ -1,0 +1,92 @@
+package dev.temper.cli;
+
+import dev.temper.cache.DownloadListener;
+import dev.temper.error.TemperException;
+import dev.temper.oci.reference.ImageReferences;
+import dev.temper.oci.reference.RegistryReference;
+import dev.temper.registry.Registries;
+import dev.temper.registry.pin.DockerfilePinner;
+import dev.temper.registry.pin.FromLine;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code temper pin Dockerfile}: pins every base image of a Dockerfile by digest. */
+@Command(
+    name = "pin",
+    mixinStandardHelpOptions = true,
+    description =
+        "Rewrites each FROM image:tag of a Dockerfile to FROM image:tag@sha256:..., resolved now. Lines with a digest, scratch, build stages and build arguments are left alone.",
+    footer = ExitCodes.HELP)
+final class PinCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DOCKERFILE", description = "The Dockerfile to pin.")
+  Path dockerfile;
+
+  @Option(
+      names = "--check",
+      description =
+          "Only report unpinned FROM lines and exit with 1 if there are any; change nothing.")
+  boolean check;
+
+  @Mixin RegistryOptions registryOptions;
+
+  @Spec CommandSpec spec;
+
+  /** Reports the lines that are not pinned and returns 1 if there are any. */
+  private int check(List<FromLine> lines, PrintWriter out) {
+    int failures = 0;
+    for (FromLine line : lines) {
+      if (line.status() == FromLine.Status.UNPINNED) {
+        out.printf(
+            "%s:%d: %s is not pinned by digest%n", dockerfile, line.lineNumber(), line.image());
+        failures++;
+      } else if (line.status() == FromLine.Status.CONTINUED) {
+        out.printf(
+            "%s:%d: FROM continues on the next line, so it cannot be checked; pin it by hand and join the lines%n",
+            dockerfile, line.lineNumber());
+        failures++;
+      }
+    }
+    return failures == 0 ? ExitCodes.OK : ExitCodes.POLICY_FAILED;
+  }
+
+  @Override
+  public Integer call() throws IOException, TemperException {
+    String text = DockerfilePinner.read(dockerfile);
+    PrintWriter out = spec.commandLine().getOut();
+    if (check) {
+      return check(DockerfilePinner.scan(text), out);
+    }
+    Registries registries = registryOptions.registries(DownloadListener.NONE);
+    DockerfilePinner.Result result =
+        DockerfilePinner.pin(
+            text,
+            image -> {
+              RegistryReference reference = ImageReferences.parseRegistry(image, System.getenv());
+              return registries
+                  .open(Cli.repository(reference))
+                  .resolve(reference.manifestReference());
+            });
+    if (!result.unpinned().isEmpty()) {
+      DockerfilePinner.writeAtomically(dockerfile, result.text());
+    }
+    for (FromLine line : result.lines()) {
+      if (line.status() == FromLine.Status.UNPINNED) {
+        out.printf("%s:%d: pinned %s%n", dockerfile, line.lineNumber(), line.image());
+      } else if (line.status() == FromLine.Status.CONTINUED) {
+        out.printf(
+            "%s:%d: FROM continues on the next line and was left alone; pin it by hand%n",
+            dockerfile, line.lineNumber());
+      }
+    }
+    return ExitCodes.OK;
+  }
+}

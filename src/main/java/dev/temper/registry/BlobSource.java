@@ -1,0 +1,41 @@
+package dev.temper.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The bytes of a blob to push, which can be opened more than once for retries and chunks. */
+public interface BlobSource {
+  /** Opens the blob from its first byte. */
+  InputStream open() throws IOException;
+
+  /**
+   * Returns the file that contains the blob, when there is one, so it can be sent without a copy.
+   */
+  default Optional<Path> file() {
+    return Optional.empty();
+  }
+
+  /** Returns a source that reads {@code file}. */
+  static BlobSource ofFile(Path file) {
+    return new BlobSource() {
+      @Override
+      public InputStream open() throws IOException {
+        return Files.newInputStream(file);
+      }
+
+      @Override
+      public Optional<Path> file() {
+        return Optional.of(file);
+      }
+    };
+  }
+
+  /** Returns a source of bytes held in memory, such as a config. */
+  static BlobSource ofBytes(byte[] bytes) {
+    byte[] copy = bytes.clone();
+    return () -> new java.io.ByteArrayInputStream(copy);
+  }
+}

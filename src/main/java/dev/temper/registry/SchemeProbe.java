@@ -1,0 +1,109 @@
+package dev.temper.registry;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses HTTPS or plain HTTP for one registry, once: HTTPS unless the registry is on loopback, or
+ * {@code --insecure} is set, and it responds only to plain HTTP.
+ */
+final class SchemeProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(SchemeProbe.class);
+
+  private final String registry;
+  private final RegistryTransport transport;
+  private volatile URI base;
+
+  SchemeProbe(String registry, RegistryTransport transport) {
+    this.registry = registry;
+    this.transport = transport;
+  }
+
+  /** Returns the registry's base URI, {@code https://HOST/} or {@code http://HOST/}. */
+  URI base() throws IOException {
+    URI known = base;
+    if (known != null) {
+      return known;
+    }
+    URI https = URI.create("https://" + registry + "/");
+    URI http = URI.create("http://" + registry + "/");
+    String host = hostOf(registry);
+    if (Loopback.isLoopback(host)) {
+      // Loopback traffic cannot be read by others, so plain HTTP is tried first: some TLS-less
+      // servers never respond to a TLS handshake and would stall an HTTPS probe until it times out.
+      Optional<Boolean> plain = answersPlainHttp(http);
+      if (plain.isEmpty()) {
+        return https;
+      }
+      base = plain.get() ? http : https;
+    } else if (transport.settings().insecure()) {
+      boolean plain = !answersHttps(https) && answersPlainHttp(http).orElse(false);
+      base = plain ? http : https;
+    } else {
+      base = https;
+    }
+    if (base.equals(http)) {
+      LOG.info("Using plain HTTP for {}, which is on loopback or allowed by --insecure", registry);
+    }
+    return base;
+  }
+
+  /**
+   * Sends one unauthenticated {@code GET /v2/} over plain HTTP. Returns whether a registry
+   * responded (HTTP 200 or 401), or empty when nothing listens, so the choice is made again later.
+   */
+  private Optional<Boolean> answersPlainHttp(URI http) throws IOException {
+    try {
+      HttpResponse<InputStream> response = probe(http);
+      return Optional.of(response.statusCode() == 200 || response.statusCode() == 401);
+    } catch (Transient e) {
+      return e.getCause() instanceof java.net.ConnectException
+          ? Optional.empty()
+          : Optional.of(false);
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException | RegistryException e) {
+      return Optional.of(false);
+    }
+  }
+
+  private boolean answersHttps(URI https) throws IOException {
+    try {
+      probe(https);
+      return true;
+    } catch (InterruptedIOException e) {
+      throw e;
+    } catch (IOException | RegistryException | Transient e) {
+      return false;
+    }
+  }
+
+  private HttpResponse<InputStream> probe(URI root)
+      throws RegistryException, IOException, Transient {
+    HttpRequest request =
+        HttpRequest.newBuilder(root.resolve("/v2/"))
+            .timeout(transport.settings().idleTimeout())
+            .header("User-Agent", "temper")
+            .GET()
+            .build();
+    HttpResponse<InputStream> response =
+        transport.transmit(request, new RequestContext(registry, "", "connect"));
+    response.body().close();
+    return response;
+  }
+
+  private static String hostOf(String registry) {
+    if (registry.startsWith("[")) {
+      return registry.substring(0, registry.indexOf(']') + 1);
+    }
+    int colon = registry.indexOf(':');
+    return colon < 0 ? registry : registry.substring(0, colon);
+  }
+}

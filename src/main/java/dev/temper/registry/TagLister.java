@@ -1,0 +1,122 @@
+package dev.temper.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.temper.oci.OciJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lists a repository's tags, {@code GET /v2/NAME/tags/list}, following the {@code Link: <...>;
+ * rel="next"} header from page to page.
+ */
+final class TagLister {
+  private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
+  private static final int MAX_PAGES = 10_000;
+  private static final int DEFAULT_PAGE_SIZE = 1000;
+
+  private final RegistryTransport transport;
+  private final Repository repository;
+  private final int pageSize;
+
+  TagLister(RegistryTransport transport, Repository repository) {
+    this(transport, repository, DEFAULT_PAGE_SIZE);
+  }
+
+  /** Creates a lister that requests {@code pageSize} tags a page. */
+  TagLister(RegistryTransport transport, Repository repository, int pageSize) {
+    this.transport = transport;
+    this.repository = repository;
+    this.pageSize = pageSize;
+  }
+
+  /**
+   * Returns every tag in the order the registry lists them.
+   *
+   * @throws RegistryException when a page fails, is malformed, or there are more than 10,000 pages
+   */
+  List<String> list() throws RegistryException, IOException {
+    RequestContext context = RequestContext.of(repository, "list tags");
+    List<String> tags = new ArrayList<>();
+    URI page = URI.create("/v2/" + repository.name() + "/tags/list?n=" + pageSize);
+    for (int count = 1; ; count++) {
+      RegistryCall call =
+          RegistryCall.of(
+              "GET",
+              page,
+              Map.of("Accept", "application/json"),
+              Scope.pull(repository.name()),
+              context);
+      HttpResponse<InputStream> response = transport.send(call);
+      if (response.statusCode() != 200) {
+        throw RegistryErrors.fromResponse(response, context);
+      }
+      readPage(response, tags, context);
+      Optional<URI> next = next(response, context);
+      if (next.isEmpty()) {
+        return List.copyOf(tags);
+      }
+      if (count >= MAX_PAGES) {
+        throw context.failure(
+            RegistryException.Reason.PROTOCOL,
+            200,
+            "more than " + MAX_PAGES + " pages of tags",
+            null);
+      }
+      page = next.get();
+    }
+  }
+
+  private static void readPage(
+      HttpResponse<InputStream> response, List<String> tags, RequestContext context)
+      throws RegistryException, IOException {
+    byte[] body;
+    try (InputStream in = response.body()) {
+      body = in.readNBytes(OciJson.MAX_DOCUMENT_BYTES + 1);
+    }
+    if (body.length > OciJson.MAX_DOCUMENT_BYTES) {
+      throw context.failure(
+          RegistryException.Reason.TOO_LARGE,
+          200,
+          "a page of tags is larger than " + OciJson.MAX_DOCUMENT_BYTES + " bytes",
+          null);
+    }
+    JsonNode list;
+    try {
+      list = OciJson.mapper().readTree(body).path("tags");
+    } catch (IOException e) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, 200, "the tag list is not valid JSON", e);
+    }
+    for (JsonNode tag : list) {
+      tags.add(tag.asText());
+    }
+  }
+
+  private static Optional<URI> next(HttpResponse<InputStream> response, RequestContext context)
+      throws RegistryException {
+    for (String link : response.headers().allValues("Link")) {
+      Matcher matcher = NEXT.matcher(link);
+      if (matcher.find()) {
+        try {
+          URI next = new URI(matcher.group(1));
+          if (next.isAbsolute() || next.getHost() != null) {
+            // Only paths on the same registry are followed, so credentials stay with it.
+            next = new URI(null, null, next.getPath(), next.getQuery(), null);
+          }
+          return Optional.of(next);
+        } catch (java.net.URISyntaxException e) {
+          throw context.failure(RegistryException.Reason.PROTOCOL, 200, "invalid Link header", e);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}

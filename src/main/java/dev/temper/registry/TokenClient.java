@@ -1,0 +1,157 @@
+package dev.temper.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Fetches bearer tokens from the token server that a {@code Bearer} challenge names, as the
+ * distribution token authentication spec describes: a GET with basic credentials, or a POST of an
+ * identity token as an OAuth2 refresh token.
+ */
+final class TokenClient {
+  private static final int MAX_RESPONSE_BYTES = 1 << 20;
+  // The token spec's default when the server gives no expires_in.
+  private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * A bearer token with the instant after which it is no longer sent.
+   *
+   * @param value the token; never logged
+   */
+  record Token(String value, Instant expires) {
+    @Override
+    public String toString() {
+      return "Token[***, expires " + expires + "]";
+    }
+  }
+
+  private final RegistryTransport transport;
+
+  TokenClient(RegistryTransport transport) {
+    this.transport = transport;
+  }
+
+  /**
+   * Requests a token for {@code scope}.
+   *
+   * @throws RegistryException when the realm is not allowed, the server rejects the request or
+   *     responds with something that is not a token
+   */
+  Token fetch(
+      AuthChallenge challenge,
+      Scope scope,
+      Optional<Credentials> credentials,
+      RequestContext context)
+      throws RegistryException, IOException {
+    URI realm = realm(challenge, context);
+    List<String> query = new ArrayList<>();
+    challenge.parameter("service").ifPresent(service -> query.add(param("service", service)));
+    for (String entry : scope.entries()) {
+      query.add(param("scope", entry));
+    }
+    HttpRequest.Builder request;
+    if (credentials.isPresent() && credentials.get().identityToken()) {
+      query.add(param("grant_type", "refresh_token"));
+      query.add(param("refresh_token", credentials.get().secret()));
+      query.add(param("client_id", "temper"));
+      request =
+          HttpRequest.newBuilder(realm)
+              .header("Content-Type", "application/x-www-form-urlencoded")
+              .POST(HttpRequest.BodyPublishers.ofString(String.join("&", query)));
+    } else {
+      String separator = realm.getRawQuery() == null ? "?" : "&";
+      URI uri = URI.create(realm + (query.isEmpty() ? "" : separator + String.join("&", query)));
+      request = HttpRequest.newBuilder(uri).GET();
+      credentials.ifPresent(c -> request.header("Authorization", c.basicHeader()));
+    }
+    HttpResponse<InputStream> response =
+        transport.exchange(request, context.withOperation("token request to " + realm.getHost()));
+    return read(response, context);
+  }
+
+  private URI realm(AuthChallenge challenge, RequestContext context) throws RegistryException {
+    String text = challenge.parameter("realm").orElse("");
+    URI realm;
+    try {
+      realm = new URI(text);
+    } catch (java.net.URISyntaxException e) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, -1, "invalid token realm '" + text + "'", e);
+    }
+    String scheme = realm.getScheme() == null ? "" : realm.getScheme();
+    if (realm.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, -1, "invalid token realm '" + text + "'", null);
+    }
+    if (scheme.equals("http") && !transport.plainHttpAllowed(realm.getHost())) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          -1,
+          "the token realm " + realm + " uses plain HTTP; pass --insecure to allow it",
+          null);
+    }
+    return realm;
+  }
+
+  private Token read(HttpResponse<InputStream> response, RequestContext context)
+      throws RegistryException, IOException {
+    int status = response.statusCode();
+    byte[] body;
+    try (InputStream in = response.body()) {
+      body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+    }
+    if (status == 401 || status == 403) {
+      throw context.failure(
+          RegistryException.Reason.UNAUTHORIZED,
+          status,
+          "the token server rejected the credentials; check the user name and password",
+          null);
+    }
+    if (status != 200) {
+      throw context.failure(
+          RegistryException.Reason.REJECTED, status, "the token request failed", null);
+    }
+    if (body.length > MAX_RESPONSE_BYTES) {
+      throw context.failure(
+          RegistryException.Reason.TOO_LARGE,
+          status,
+          "the token response is larger than 1 MiB",
+          null);
+    }
+    JsonNode root;
+    try {
+      root = JSON.readTree(body);
+    } catch (IOException e) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, status, "the token response is not JSON", null);
+    }
+    String token =
+        root == null ? "" : root.path("token").asText(root.path("access_token").asText(""));
+    if (token.isEmpty()) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, status, "the token response has no token", null);
+    }
+    long seconds = root.path("expires_in").asLong(0);
+    Duration lifetime = seconds >= 60 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME;
+    // Expire ten seconds early so that a token does not run out between check and use.
+    Instant expires = transport.settings().clock().instant().plus(lifetime).minusSeconds(10);
+    return new Token(token, expires);
+  }
+
+  private static String param(String name, String value) {
+    return name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,61 @@
+package dev.temper.registry.transfer;
+
+import dev.temper.cache.ContentCache;
+import dev.temper.error.TemperException;
+import dev.temper.oci.Descriptor;
+import dev.temper.registry.BlobSource;
+import dev.temper.registry.PulledManifest;
+import dev.temper.registry.RegistryClient;
+import dev.temper.registry.Repository;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Reads an image from a registry. Blobs are pulled into the content cache and read from there. */
+public final class RegistryTransferSource implements TransferSource {
+  private final RegistryClient client;
+  private final String reference;
+  private final ContentCache cache;
+  private PulledManifest root;
+
+  /**
+   * Creates the source.
+   *
+   * @param reference the tag or digest of the root manifest or index
+   */
+  public RegistryTransferSource(RegistryClient client, String reference, ContentCache cache) {
+    this.client = client;
+    this.reference = reference;
+    this.cache = cache;
+  }
+
+  @Override
+  public String name() {
+    return client.repository() + (reference.contains(":") ? "@" : ":") + reference;
+  }
+
+  @Override
+  public Descriptor root() throws IOException, TemperException {
+    if (root == null) {
+      root = client.pullManifest(reference);
+    }
+    return root.descriptor();
+  }
+
+  @Override
+  public byte[] document(Descriptor descriptor) throws IOException, TemperException {
+    if (root != null && root.digest().equals(descriptor.digest())) {
+      return root.bytes();
+    }
+    return RegistryDocuments.read(client, cache, descriptor, name());
+  }
+
+  @Override
+  public BlobSource blob(Descriptor descriptor) throws IOException, TemperException {
+    return BlobSource.ofFile(client.pullBlob(descriptor, cache));
+  }
+
+  @Override
+  public Optional<Repository> repository() {
+    return Optional.of(client.repository());
+  }
+}

@@ -1,0 +1,277 @@
+package dev.temper.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.temper.cli.Main;
+import dev.temper.oci.Digest;
+import dev.temper.oci.OciJson;
+import dev.temper.oci.Platform;
+import dev.temper.oci.testing.Tools;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the registry commands against the real distribution registry, with skopeo as the independent
+ * client that reads what temper pushed and pushes what temper pulls.
+ */
+class RegistryCommandsTest {
+  private static final Platform AMD64 = new Platform("linux", "amd64", null);
+  private static final Platform ARM64 = new Platform("linux", "arm64", "v8");
+
+  @TempDir static Path serverDirectory;
+  private static DistributionServer server;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void startRegistry() throws Exception {
+    server = DistributionServer.start(serverDirectory, DistributionServer.Options.open());
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    server.close();
+  }
+
+  /** The exit code and both outputs of one command line. */
+  record Run(int exitCode, String out, String err) {}
+
+  static Run temper(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static String skopeo(String... args) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of("skopeo"));
+    command.addAll(List.of(args));
+    return Tools.run(command.toArray(String[]::new));
+  }
+
+  private String ref(String repositoryAndTag) {
+    return server.host() + "/" + repositoryAndTag;
+  }
+
+  @Test
+  void pushedImageMatchesInSkopeo() throws Exception {
+    TestImage image = TestImage.single(AMD64, "pushed by temper", "second layer");
+    Path layout = temp.resolve("layout");
+    image.writeLayout(layout, "v1");
+
+    Run push = temper("push", "oci:" + layout + ":v1", ref("cmd/pushed:v1"));
+    String raw =
+        skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + ref("cmd/pushed:v1"));
+    JsonNode inspected =
+        OciJson.mapper()
+            .readTree(skopeo("inspect", "--tls-verify=false", "docker://" + ref("cmd/pushed:v1")));
+
+    assertThat(push.exitCode()).as(push.err()).isZero();
+    assertThat(push.out().strip()).isEqualTo(image.digest().toString());
+    assertThat(Digest.sha256(raw.getBytes(StandardCharsets.UTF_8))).isEqualTo(image.digest());
+    assertThat(inspected.path("Digest").asText()).isEqualTo(image.digest().toString());
+    assertThat(inspected.path("Layers").get(0).asText())
+        .isEqualTo(image.layers().get(0).digest().toString());
+  }
+
+  @Test
+  void skopeoPushedImagePullsIntoLayout() throws Exception {
+    TestImage image = TestImage.single(AMD64, "pushed by skopeo");
+    Path source = temp.resolve("source");
+    image.writeLayout(source, "v2");
+    skopeo(
+        "copy",
+        "--dest-tls-verify=false",
+        "oci:" + source + ":v2",
+        "docker://" + ref("cmd/skopeo:v2"));
+    String skopeoDigest =
+        OciJson.mapper()
+            .readTree(skopeo("inspect", "--tls-verify=false", "docker://" + ref("cmd/skopeo:v2")))
+            .path("Digest")
+            .asText();
+    Path pulled = temp.resolve("pulled");
+
+    Run pull = temper("pull", ref("cmd/skopeo:v2"), "oci:" + pulled);
+    Run resolve = temper("resolve", "oci:" + pulled + ":v2");
+    String fromLayout =
+        OciJson.mapper()
+            .readTree(skopeo("inspect", "oci:" + pulled + ":v2"))
+            .path("Digest")
+            .asText();
+
+    assertThat(pull.exitCode()).as(pull.err()).isZero();
+    assertThat(pull.out().strip()).isEqualTo(skopeoDigest);
+    assertThat(resolve.out().strip()).isEqualTo(skopeoDigest);
+    assertThat(fromLayout).isEqualTo(skopeoDigest);
+  }
+
+  @Test
+  void resolveAndInspectReportTheDigests() throws Exception {
+    TestImage image = TestImage.single(AMD64, "inspected");
+    Path layout = temp.resolve("layout");
+    image.writeLayout(layout, "v1");
+    temper("push", "oci:" + layout + ":v1", ref("cmd/inspect:v1"));
+
+    Run resolve = temper("resolve", ref("cmd/inspect:v1"));
+    Run json = temper("inspect", "--format", "json", ref("cmd/inspect:v1"));
+    Run table = temper("inspect", ref("cmd/inspect:v1"));
+    JsonNode description = OciJson.mapper().readTree(json.out());
+
+    assertThat(resolve.out().strip()).isEqualTo(image.digest().toString());
+    assertThat(description.path("digest").asText()).isEqualTo(image.digest().toString());
+    assertThat(description.path("platform").asText()).isEqualTo("linux/amd64");
+    assertThat(description.path("user").asText()).isEqualTo("65532");
+    assertThat(description.path("layers").get(0).path("digest").asText())
+        .isEqualTo(image.layers().get(0).digest().toString());
+    assertThat(table.out()).contains("Digest:      " + image.digest(), "Layers (1, ");
+  }
+
+  @Test
+  void multiArchIndexCopiesWithAllPlatforms() throws Exception {
+    TestImage index =
+        TestImage.index(
+            List.of(TestImage.single(AMD64, "amd"), TestImage.single(ARM64, "arm")),
+            List.of(AMD64, ARM64));
+    Path layout = temp.resolve("multi");
+    index.writeLayout(layout, "multi");
+    Path back = temp.resolve("back");
+
+    Run push = temper("copy", "--all-platforms", "oci:" + layout + ":multi", ref("cmd/multi:1"));
+    String raw = skopeo("inspect", "--tls-verify=false", "--raw", "docker://" + ref("cmd/multi:1"));
+    Run pull = temper("copy", "--all-platforms", ref("cmd/multi:1"), "oci:" + back + ":multi");
+    skopeo(
+        "copy",
+        "--src-tls-verify=false",
+        "--all",
+        "docker://" + ref("cmd/multi:1"),
+        "oci:" + temp.resolve("skopeo-back") + ":multi");
+    Run armOnly =
+        temper("copy", "--platform", "linux/arm64", ref("cmd/multi:1"), ref("cmd/arm-only:1"));
+
+    assertThat(push.exitCode()).as(push.err()).isZero();
+    assertThat(Digest.sha256(raw.getBytes(StandardCharsets.UTF_8))).isEqualTo(index.digest());
+    assertThat(pull.out().strip()).isEqualTo(index.digest().toString());
+    assertThat(temper("resolve", "oci:" + back + ":multi").out().strip())
+        .isEqualTo(index.digest().toString());
+    assertThat(armOnly.out().strip()).isEqualTo(index.children().get(1).digest().toString());
+    assertThat(armOnly.err()).contains("0 blobs copied (0 bytes), 0 already present, 2 mounted");
+  }
+
+  @Test
+  void copyWithinRegistryMountsBlobs() throws Exception {
+    TestImage image = TestImage.single(AMD64, "mounted layer");
+    Path layout = temp.resolve("layout");
+    image.writeLayout(layout, "v1");
+    temper("push", "oci:" + layout + ":v1", ref("cmd/mount-a:v1"));
+
+    Run copy = temper("copy", ref("cmd/mount-a:v1"), ref("cmd/mount-b:v1"));
+
+    assertThat(copy.exitCode()).as(copy.err()).isZero();
+    assertThat(copy.err()).contains("0 blobs copied (0 bytes), 0 already present, 2 mounted");
+    assertThat(temper("resolve", ref("cmd/mount-b:v1")).out().strip())
+        .isEqualTo(image.digest().toString());
+  }
+
+  @Test
+  void copyToDockerArchiveOpensInSkopeo() throws Exception {
+    TestImage image = TestImage.single(AMD64, "archived");
+    Path layout = temp.resolve("layout");
+    image.writeLayout(layout, "v1");
+    temper("push", "oci:" + layout + ":v1", ref("cmd/archive:v1"));
+    Path archive = temp.resolve("image.tar");
+
+    Run copy = temper("copy", ref("cmd/archive:v1"), "docker-archive:" + archive);
+    JsonNode inspected = OciJson.mapper().readTree(skopeo("inspect", "docker-archive:" + archive));
+
+    assertThat(copy.exitCode()).as(copy.err()).isZero();
+    assertThat(inspected.path("Architecture").asText()).isEqualTo("amd64");
+    assertThat(inspected.path("Layers")).hasSize(1);
+  }
+
+  @Test
+  void pinRewritesOnlyUnpinnedBaseImages() throws Exception {
+    TestImage image = TestImage.single(AMD64, "base");
+    Path layout = temp.resolve("layout");
+    image.writeLayout(layout, "1");
+    temper("push", "oci:" + layout + ":1", ref("cmd/base:1"));
+    String pinned = ref("cmd/base:1") + "@" + image.digest();
+    String dockerfile =
+        "# syntax=docker/dockerfile:1\n"
+            + "FROM --platform=linux/amd64 "
+            + ref("cmd/base:1")
+            + " AS build\n"
+            + "RUN make\n"
+            + "FROM build AS test\n"
+            + "FROM scratch\n"
+            + "FROM "
+            + pinned
+            + "\n"
+            + "from "
+            + ref("cmd/base:1")
+            + "\n"
+            + "FROM ${BASE}\n";
+    Path file = temp.resolve("Dockerfile");
+    Files.writeString(file, dockerfile);
+
+    Run before = temper("pin", "--check", file.toString());
+    Run pin = temper("pin", file.toString());
+    Run after = temper("pin", "--check", file.toString());
+
+    assertThat(before.exitCode()).isEqualTo(1);
+    assertThat(before.out())
+        .isEqualTo(
+            file
+                + ":2: "
+                + ref("cmd/base:1")
+                + " is not pinned by digest\n"
+                + file
+                + ":7: "
+                + ref("cmd/base:1")
+                + " is not pinned by digest\n");
+    assertThat(pin.exitCode()).as(pin.err()).isZero();
+    assertThat(Files.readString(file))
+        .isEqualTo(
+            "# syntax=docker/dockerfile:1\n"
+                + "FROM --platform=linux/amd64 "
+                + pinned
+                + " AS build\n"
+                + "RUN make\n"
+                + "FROM build AS test\n"
+                + "FROM scratch\n"
+                + "FROM "
+                + pinned
+                + "\n"
+                + "from "
+                + pinned
+                + "\n"
+                + "FROM ${BASE}\n");
+    assertThat(after.exitCode()).isZero();
+    assertThat(after.out()).isEmpty();
+  }
+
+  @Test
+  void registryFailuresExitWithFour() throws Exception {
+    Run missing = temper("resolve", ref("cmd/none:v1"));
+    Run closed = temper("resolve", "127.0.0.1:1/cmd/none:v1");
+
+    assertThat(missing.exitCode()).isEqualTo(4);
+    assertThat(missing.err())
+        .isEqualTo(
+            "temper: pull manifest v1 on "
+                + server.host()
+                + "/cmd/none failed (HTTP 404): not found (MANIFEST_UNKNOWN: manifest unknown)\n");
+    assertThat(closed.exitCode()).isEqualTo(4);
+    assertThat(closed.err())
+        .startsWith(
+            "temper: pull manifest v1 on 127.0.0.1:1/cmd/none failed: gave up after 4 attempts");
+  }
+}

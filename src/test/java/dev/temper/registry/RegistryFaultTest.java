@@ -1,0 +1,471 @@
+package dev.temper.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.temper.cache.ContentCache;
+import dev.temper.cache.DownloadListener;
+import dev.temper.cache.RetryPolicy;
+import dev.temper.oci.Descriptor;
+import dev.temper.oci.Digest;
+import dev.temper.oci.MediaTypes;
+import dev.temper.oci.Platform;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Faults that a real registry does not produce on demand, played by {@link FakeRegistry}, a mock
+ * HTTP server on loopback: wrong content, oversized manifests, redirects to another host, broken
+ * challenges, rate limiting, cut connections and expired upload sessions.
+ */
+class RegistryFaultTest {
+  private static final Platform AMD64 = new Platform("linux", "amd64", null);
+
+  @TempDir Path temp;
+  private final FakeRegistry registry = newRegistry();
+  private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+
+  private static FakeRegistry newRegistry() {
+    try {
+      return new FakeRegistry();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @AfterEach
+  void stop() {
+    registry.close();
+  }
+
+  private RegistryClient client(CredentialSource credentials) throws Exception {
+    RegistrySettings settings =
+        RegistrySettings.defaults()
+            .withRetries(
+                new RetryPolicy(
+                    4, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(60)),
+                sleeps::add)
+            .withChunkSize(10);
+    return new Registries(settings, credentials, DownloadListener.NONE)
+        .open(new Repository(registry.host(), "fault/repo"));
+  }
+
+  private ContentCache cache() {
+    return new ContentCache(temp.resolve("cache"), Clock.systemUTC());
+  }
+
+  private static Descriptor blob(byte[] content) {
+    return Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(content), content.length);
+  }
+
+  @Test
+  void wrongBlobContentIsRejected() throws Exception {
+    byte[] content = "the real layer".getBytes(StandardCharsets.UTF_8);
+    byte[] forged = "a forged layer".getBytes(StandardCharsets.UTF_8);
+    Descriptor layer = blob(content);
+    registry.on("/v2/fault/repo/blobs/", exchange -> FakeRegistry.respond(exchange, 200, forged));
+    ContentCache cache = cache();
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullBlob(layer, cache))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining(
+            "pull blob " + layer.digest() + " on " + registry.host() + "/fault/repo failed")
+        .hasMessageContaining("SHA-256 mismatch")
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.INTEGRITY);
+    assertThat(cache.find(layer.digest().hex())).isEmpty();
+    assertThat(filesUnder(temp.resolve("cache"))).isEmpty();
+    assertThat(registry.count("GET", "/v2/fault/repo/blobs/")).isEqualTo(1);
+  }
+
+  @Test
+  void manifestOverFourMebibytesIsRejectedUnread() throws Exception {
+    byte[] huge = new byte[(4 << 20) + 1];
+    java.util.Arrays.fill(huge, (byte) ' ');
+    registry.on(
+        "/v2/fault/repo/manifests/announced",
+        exchange ->
+            FakeRegistry.respond(exchange, 200, huge, "Content-Type", MediaTypes.OCI_MANIFEST));
+    registry.on(
+        "/v2/fault/repo/manifests/chunked",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", MediaTypes.OCI_MANIFEST);
+          exchange.sendResponseHeaders(200, 0);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(huge);
+          } catch (IOException clientClosed) {
+            // The client stops reading after the limit.
+          }
+        });
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    assertThatThrownBy(() -> client.pullManifest("announced"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith("the manifest has 4194305 bytes, over the limit of 4194304 bytes");
+    assertThatThrownBy(() -> client.pullManifest("chunked"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith(
+            "the manifest has more than 4194304 bytes, over the limit of 4194304 bytes");
+  }
+
+  @Test
+  void manifestMediaTypeMustMatchContentType() throws Exception {
+    TestImage image = TestImage.single(AMD64, "x");
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 200, image.root(), "Content-Type", MediaTypes.DOCKER_MANIFEST));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith(
+            "the Content-Type '"
+                + MediaTypes.DOCKER_MANIFEST
+                + "' does not match the manifest's mediaType '"
+                + MediaTypes.OCI_MANIFEST
+                + "'");
+  }
+
+  @Test
+  void digestHeaderIsNotTrustedAlone() throws Exception {
+    TestImage image = TestImage.single(AMD64, "x");
+    TestImage other = TestImage.single(AMD64, "y");
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                200,
+                other.root(),
+                "Content-Type",
+                MediaTypes.OCI_MANIFEST,
+                "Docker-Content-Digest",
+                image.digest().toString()));
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    assertThatThrownBy(() -> client.pullManifest(image.digest().toString()))
+        .hasMessageEndingWith(
+            "digest mismatch, expected "
+                + image.digest()
+                + " but the content hashes to "
+                + other.digest());
+    assertThatThrownBy(() -> client.pullManifest("v1"))
+        .hasMessageEndingWith(
+            "the registry announced digest "
+                + image.digest()
+                + " but the content hashes to "
+                + other.digest());
+  }
+
+  @Test
+  void blobRedirectToOtherHostGetsNoCredentials() throws Exception {
+    byte[] content = "redirected layer".getBytes(StandardCharsets.UTF_8);
+    Descriptor layer = blob(content);
+    try (FakeRegistry storage = new FakeRegistry()) {
+      storage.on("/storage/", exchange -> FakeRegistry.respond(exchange, 200, content));
+      registry.on(
+          "/v2/",
+          exchange -> {
+            if (exchange.getRequestHeaders().getFirst("Authorization") == null) {
+              FakeRegistry.respond(
+                  exchange, 401, new byte[0], "WWW-Authenticate", "Basic realm=\"fake\"");
+              return;
+            }
+            FakeRegistry.respond(
+                exchange,
+                307,
+                new byte[0],
+                "Location",
+                "http://" + storage.host() + "/storage/layer?signature=abc");
+          });
+
+      Path pulled =
+          client(CredentialSource.fixed(Credentials.basic("user", "s3cret")))
+              .pullBlob(layer, cache());
+
+      assertThat(Files.readAllBytes(pulled)).isEqualTo(content);
+      assertThat(storage.requests()).hasSize(1);
+      assertThat(storage.requests().get(0).authorization()).isNull();
+      assertThat(registry.requests().get(registry.requests().size() - 1).authorization())
+          .startsWith("Basic ");
+    }
+  }
+
+  @Test
+  void malformedChallengeFailsClearly() throws Exception {
+    registry.on(
+        "/v2/fault/repo/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Bearer realm=\"http://127.0.0.1/token"));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "pull manifest v1 on "
+                + registry.host()
+                + "/fault/repo failed (HTTP 401): malformed WWW-Authenticate challenge: unterminated quoted string")
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.PROTOCOL);
+  }
+
+  @Test
+  void rateLimitStormRetriesBounded() throws Exception {
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange -> FakeRegistry.respond(exchange, 429, new byte[0], "Retry-After", "7"));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessage(
+            "pull manifest v1 on "
+                + registry.host()
+                + "/fault/repo failed (HTTP 429): gave up after 4 attempts, last error: HTTP 429")
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.UNAVAILABLE);
+    assertThat(registry.count("GET", "/v2/fault/repo/manifests/v1")).isEqualTo(4);
+    assertThat(sleeps)
+        .containsExactly(Duration.ofSeconds(7), Duration.ofSeconds(7), Duration.ofSeconds(7));
+  }
+
+  @Test
+  void cutBlobConnectionIsRetried() throws Exception {
+    byte[] content = new byte[200_000];
+    new java.util.Random(3).nextBytes(content);
+    Descriptor layer = blob(content);
+    AtomicInteger attempts = new AtomicInteger();
+    registry.on(
+        "/v2/fault/repo/blobs/",
+        exchange -> {
+          if (attempts.incrementAndGet() == 1) {
+            exchange.sendResponseHeaders(200, content.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(content, 0, 50_000);
+            out.flush();
+            // Throwing out of the handler makes HttpServer drop the connection mid-body.
+            throw new IOException("cutting the connection, as the test requests");
+          }
+          FakeRegistry.respond(exchange, 200, content);
+        });
+    ContentCache cache = cache();
+
+    Path pulled = client(CredentialSource.ANONYMOUS).pullBlob(layer, cache);
+
+    assertThat(attempts.get()).isEqualTo(2);
+    assertThat(Files.readAllBytes(pulled)).isEqualTo(content);
+    assertThat(filesUnder(temp.resolve("cache"))).containsExactly(pulled);
+    assertThat(sleeps).hasSize(1);
+  }
+
+  @Test
+  void expiredUploadSessionIsStartedAgain() throws Exception {
+    byte[] content = "twenty-five bytes of blob".getBytes(StandardCharsets.UTF_8);
+    Descriptor layer = blob(content);
+    AtomicInteger sessions = new AtomicInteger();
+    registry.on(
+        "/v2/fault/repo/blobs/uploads/",
+        exchange -> {
+          String method = exchange.getRequestMethod();
+          if (method.equals("POST")) {
+            FakeRegistry.respond(
+                exchange,
+                202,
+                new byte[0],
+                "Location",
+                "/v2/fault/repo/blobs/uploads/session-" + sessions.incrementAndGet());
+          } else if (exchange.getRequestURI().getPath().endsWith("session-1")) {
+            FakeRegistry.respond(
+                exchange,
+                404,
+                "{\"errors\":[{\"code\":\"BLOB_UPLOAD_UNKNOWN\"}]}"
+                    .getBytes(StandardCharsets.UTF_8));
+          } else if (method.equals("PATCH")) {
+            FakeRegistry.respond(
+                exchange, 202, new byte[0], "Location", exchange.getRequestURI().getPath());
+          } else {
+            FakeRegistry.respond(
+                exchange, 201, new byte[0], "Docker-Content-Digest", layer.digest().toString());
+          }
+        });
+
+    RegistryClient.PushOutcome outcome =
+        client(CredentialSource.ANONYMOUS)
+            .pushBlob(layer, BlobSource.ofBytes(content), Optional.empty());
+
+    assertThat(outcome).isEqualTo(RegistryClient.PushOutcome.UPLOADED);
+    assertThat(registry.count("POST", "/v2/fault/repo/blobs/uploads/")).isEqualTo(2);
+    assertThat(registry.requests())
+        .filteredOn(r -> r.method().equals("PATCH") && r.pathAndQuery().endsWith("session-2"))
+        .extracting(FakeRegistry.Request::contentRange)
+        .containsExactly("0-9", "10-19", "20-24");
+    assertThat(registry.requests())
+        .filteredOn(r -> r.method().equals("PATCH") && r.pathAndQuery().endsWith("session-2"))
+        .extracting(r -> new String(r.body(), StandardCharsets.UTF_8))
+        .containsExactly("twenty-fiv", "e bytes of", " blob");
+    assertThat(registry.requests())
+        .filteredOn(r -> r.method().equals("PUT"))
+        .extracting(FakeRegistry.Request::pathAndQuery)
+        .containsExactly(
+            "/v2/fault/repo/blobs/uploads/session-2?digest="
+                + layer.digest().toString().replace(":", "%3A"));
+  }
+
+  @Test
+  void rejectedCachedTokenIsFetchedAgain() throws Exception {
+    TestImage image = TestImage.single(AMD64, "token refresh");
+    AtomicInteger issued = new AtomicInteger();
+    java.util.concurrent.atomic.AtomicReference<String> valid =
+        new java.util.concurrent.atomic.AtomicReference<>("Bearer token-1");
+    registry.on(
+        "/token",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                200,
+                ("{\"token\":\"token-" + issued.incrementAndGet() + "\"}")
+                    .getBytes(StandardCharsets.UTF_8)));
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange -> {
+          if (!valid.get().equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Bearer realm=\"http://"
+                    + registry.host()
+                    + "/token\",service=\"fake\",scope=\"repository:fault/repo:pull\"");
+            return;
+          }
+          FakeRegistry.respond(
+              exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
+        });
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    client.pullManifest("v1");
+    client.pullManifest("v1");
+    valid.set("Bearer token-2");
+    PulledManifest refreshed = client.pullManifest("v1");
+
+    assertThat(refreshed.digest()).isEqualTo(image.digest());
+    assertThat(issued.get()).isEqualTo(2);
+    assertThat(registry.requests())
+        .filteredOn(r -> r.pathAndQuery().startsWith("/token"))
+        .extracting(FakeRegistry.Request::pathAndQuery)
+        .containsExactly(
+            "/token?service=fake&scope=repository%3Afault%2Frepo%3Apull",
+            "/token?service=fake&scope=repository%3Afault%2Frepo%3Apull");
+  }
+
+  @Test
+  void referrersApiIsUsedWhenOffered() throws Exception {
+    Digest subject = Digest.sha256("subject".getBytes(StandardCharsets.UTF_8));
+    Descriptor referrer =
+        Descriptor.of(
+                MediaTypes.OCI_MANIFEST, Digest.sha256("sig".getBytes(StandardCharsets.UTF_8)), 3)
+            .withArtifactType("application/vnd.example.sig");
+    byte[] index =
+        dev.temper.oci.OciJson.write(
+            dev.temper.oci.ImageIndex.oci(List.of(referrer), java.util.Map.of()));
+    registry.on(
+        "/v2/fault/repo/referrers/",
+        exchange ->
+            FakeRegistry.respond(exchange, 200, index, "Content-Type", MediaTypes.OCI_INDEX));
+
+    assertThat(client(CredentialSource.ANONYMOUS).listReferrers(subject)).containsExactly(referrer);
+    assertThat(registry.count("GET", "/v2/fault/repo/manifests/")).isZero();
+  }
+
+  @Test
+  void identityTokenIsPostedAsRefreshToken() throws Exception {
+    TestImage image = TestImage.single(AMD64, "identity");
+    registry.on(
+        "/token",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 200, "{\"access_token\":\"granted\"}".getBytes(StandardCharsets.UTF_8)));
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange -> {
+          if (!"Bearer granted".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\"");
+            return;
+          }
+          FakeRegistry.respond(
+              exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
+        });
+
+    PulledManifest pulled =
+        client(CredentialSource.fixed(Credentials.identity("refresh-123"))).pullManifest("v1");
+
+    assertThat(pulled.digest()).isEqualTo(image.digest());
+    assertThat(registry.requests())
+        .filteredOn(r -> r.pathAndQuery().startsWith("/token"))
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.method()).isEqualTo("POST");
+              assertThat(r.authorization()).isNull();
+              assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                  .isEqualTo(
+                      "service=fake&scope=repository%3Afault%2Frepo%3Apull&grant_type=refresh_token&refresh_token=refresh-123&client_id=temper");
+            });
+  }
+
+  @Test
+  void tagPagesAreFollowedInOrder() throws Exception {
+    registry.on(
+        "/v2/fault/repo/tags/list",
+        exchange -> {
+          String query = exchange.getRequestURI().getRawQuery();
+          if (query.contains("last=b")) {
+            FakeRegistry.respond(
+                exchange,
+                200,
+                "{\"name\":\"fault/repo\",\"tags\":[\"c\"]}".getBytes(StandardCharsets.UTF_8));
+          } else {
+            FakeRegistry.respond(
+                exchange,
+                200,
+                "{\"name\":\"fault/repo\",\"tags\":[\"a\",\"b\"]}".getBytes(StandardCharsets.UTF_8),
+                "Link",
+                "</v2/fault/repo/tags/list?last=b&n=2>; rel=\"next\"");
+          }
+        });
+
+    assertThat(client(CredentialSource.ANONYMOUS).listTags()).containsExactly("a", "b", "c");
+  }
+
+  private static List<Path> filesUnder(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      return files.filter(Files::isRegularFile).toList();
+    }
+  }
+}
