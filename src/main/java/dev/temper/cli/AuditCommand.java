@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,7 +32,7 @@ final class AuditCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "IMAGE",
-      description = "oci:DIR[:TAG], docker-archive:FILE or dir:ROOTFS.")
+      description = "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
   String image;
 
   @Option(
@@ -52,6 +53,8 @@ final class AuditCommand implements Callable<Integer> {
       description = "The platform to pick from a multi-platform image.")
   String platform;
 
+  @Mixin RegistryOptions registryOptions;
+
   @Spec CommandSpec spec;
 
   enum Format {
@@ -71,7 +74,7 @@ final class AuditCommand implements Callable<Integer> {
                   spec.commandLine(), "--fail-on must be fail or warn, got: " + failOn);
         };
     ImageAnalysis analysis;
-    try (ImageSource source = Images.open(image, platform)) {
+    try (ImageSource source = Images.open(image, platform, registryOptions)) {
       analysis = ImageAnalysis.of(source);
     }
     PrintWriter out = spec.commandLine().getOut();

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,6 +52,8 @@ final class DiffCommand implements Callable<Integer> {
       description = "The platform to pick from multi-platform images.")
   String platform;
 
+  @Mixin RegistryOptions registryOptions;
+
   @Spec CommandSpec spec;
 
   enum Format {
@@ -82,7 +85,7 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   private ImageAnalysis analyse(String reference) throws IOException, TemperException {
-    try (ImageSource source = Images.open(reference, platform)) {
+    try (ImageSource source = Images.open(reference, platform, registryOptions)) {
       ImageAnalysis analysis = ImageAnalysis.of(source);
       analysis
           .warnings()

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,6 +49,8 @@ final class ReportCommand implements Callable<Integer> {
       description = "The platform to pick from multi-platform images.")
   String platform;
 
+  @Mixin RegistryOptions registryOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -55,7 +58,7 @@ final class ReportCommand implements Callable<Integer> {
     List<ImageSummary> summaries = new ArrayList<>();
     for (String image : images) {
       ImageAnalysis analysis;
-      try (ImageSource source = Images.open(image, platform)) {
+      try (ImageSource source = Images.open(image, platform, registryOptions)) {
         analysis = ImageAnalysis.of(source);
       }
       Map<String, Integer> components = new TreeMap<>();

@@ -2,7 +2,6 @@ package dev.temper.cli;
 
 import dev.temper.oci.Platform;
 import dev.temper.oci.image.ImageSource;
-import dev.temper.oci.image.ImageSources;
 import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
 import dev.temper.sbom.SbomFormat;
@@ -33,7 +32,7 @@ final class SbomCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "IMAGE",
-      description = "oci:DIR[:TAG], docker-archive:FILE or dir:ROOTFS.")
+      description = "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
   String image;
 
   @Option(
@@ -54,6 +53,8 @@ final class SbomCommand implements Callable<Integer> {
       description = "The platform to pick from a multi-platform image.")
   String platform;
 
+  @picocli.CommandLine.Mixin RegistryOptions registryOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -67,7 +68,7 @@ final class SbomCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
     Inventory inventory;
-    try (ImageSource source = ImageSources.localOnly().open(image, wanted)) {
+    try (ImageSource source = Images.open(image, platform, registryOptions)) {
       inventory = ImageInventory.of(source);
     }
     PrintWriter err = spec.commandLine().getErr();
