@@ -4,8 +4,14 @@ import dev.temper.audit.dockerfile.DockerfileParser;
 import dev.temper.audit.migrate.Migration;
 import dev.temper.audit.migrate.MigrationOptions;
 import dev.temper.audit.migrate.Migrator;
+import dev.temper.cache.DownloadListener;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
+import dev.temper.oci.Digest;
+import dev.temper.oci.reference.ImageReference;
+import dev.temper.oci.reference.ImageReferences;
+import dev.temper.oci.reference.RegistryReference;
+import dev.temper.registry.transfer.DigestResolver;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +20,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -36,8 +43,19 @@ final class MigrateCommand implements Callable<Integer> {
   @Option(
       names = "--base",
       required = true,
-      description = "The hardened base image, pinned by digest: NAME[:TAG]@sha256:HEX.")
+      description =
+          "The hardened base image: HOST/REPO:TAG (resolved to its digest now),"
+              + " HOST/REPO[:TAG]@sha256:HEX (used as given), or oci:DIR[:TAG] with --base-name.")
   String base;
+
+  @Option(
+      names = "--base-name",
+      paramLabel = "HOST/REPO[:TAG]",
+      description =
+          "The name to write in FROM when --base is an OCI layout, which a Dockerfile cannot name.")
+  String baseName;
+
+  @Mixin RegistryOptions registryOptions;
 
   @Option(
       names = "--user",
@@ -56,7 +74,7 @@ final class MigrateCommand implements Callable<Integer> {
   public Integer call() throws IOException, TemperException {
     MigrationOptions options;
     try {
-      options = new MigrationOptions(base, user, "/usr/bin/java");
+      options = new MigrationOptions(pinnedBase(), user, "/usr/bin/java");
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
           "--base: " + e.getMessage() + "; resolve it with 'temper resolve'");
@@ -82,6 +100,28 @@ final class MigrateCommand implements Callable<Integer> {
       err.println("# needs attention" + where(open) + ": " + open.text());
     }
     return ExitCodes.OK;
+  }
+
+  /** Returns the base as {@code name@digest}, resolving a tag to its digest when needed. */
+  private String pinnedBase() throws IOException, TemperException {
+    if (base.contains("@sha256:")) {
+      return base;
+    }
+    ImageReference reference = ImageReferences.parse(base);
+    String name;
+    if (reference instanceof RegistryReference registry) {
+      name = registry.name() + (registry.tag() == null ? "" : ":" + registry.tag());
+    } else if (baseName != null) {
+      name = baseName;
+    } else {
+      throw new InvalidInputException(
+          "--base "
+              + base
+              + " is not a registry reference: give --base-name, the name to write in FROM");
+    }
+    Digest digest =
+        DigestResolver.resolve(registryOptions.registries(DownloadListener.NONE), reference);
+    return name + "@" + digest;
   }
 
   private String where(Migration.Note note) {
