@@ -2,22 +2,20 @@ package dev.temper.sbom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.temper.debian.repository.MirrorResolver;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Inventories a real Debian 12 root file system made by debootstrap (minbase plus a headless JRE
- * and curl) and compares the package list with what dpkg-query reads from it. One debootstrap
- * serves every test of the class.
+ * Inventories the typical image (a debootstrap minbase root file system plus a headless JRE and
+ * curl, packed as an OCI layout by umoci) and compares the package list with what dpkg-query reads
+ * from the root file system.
  */
 @Tag("archive")
 class DebootstrapImageTest {
@@ -45,31 +43,24 @@ class DebootstrapImageTest {
   }
 
   @BeforeAll
-  static void debootstrap() throws Exception {
-    work = Files.createTempDirectory("temper-debootstrap");
-    rootfs = work.resolve("rootfs");
-    String mirror = MirrorResolver.fromHost().mirrorFor("bookworm").toString();
-    run(
-        20,
-        "debootstrap",
-        "--variant=minbase",
-        "--include=openjdk-17-jre-headless,curl",
-        "bookworm",
-        rootfs.toString(),
-        mirror);
-    inventory = DirectoryLayers.inventory(List.of(rootfs), false, ArchiveLimits.DEFAULT);
+  static void inventoryTypicalImage() throws Exception {
+    work = Files.createTempDirectory("temper-dpkg-query");
+    rootfs = dev.temper.testing.TypicalImage.rootfs();
+    try (dev.temper.oci.image.ImageSource source =
+        dev.temper.oci.image.ImageSources.localOnly()
+            .open(dev.temper.testing.TypicalImage.reference(), null)) {
+      inventory = ImageInventory.of(source);
+    }
   }
 
   @AfterAll
-  static void removeRootfs() throws Exception {
-    // rm instead of @TempDir: the root file system contains absolute symlinks that JUnit warns
-    // about.
-    if (work != null) {
-      new ProcessBuilder("rm", "-rf", work.toString())
-          .inheritIO()
-          .start()
-          .waitFor(5, TimeUnit.MINUTES);
+  static void removeOutputs() throws Exception {
+    try (var files = Files.list(work)) {
+      for (Path file : files.toList()) {
+        Files.delete(file);
+      }
     }
+    Files.delete(work);
   }
 
   @Test
