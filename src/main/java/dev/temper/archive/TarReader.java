@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
@@ -39,10 +40,30 @@ public final class TarReader {
    */
   public void read(InputStream in, String archive, TarEntryVisitor visitor)
       throws IOException, TemperException {
+    read(in, archive, null, visitor);
+  }
+
+  /**
+   * Reads every entry like {@link #read(InputStream, String, TarEntryVisitor)}, and first checks
+   * that the magic bytes match the compression that the caller expects, such as the one that a
+   * member name's suffix states.
+   *
+   * @param expected the compression the stream must have, or null for any
+   */
+  public void read(InputStream in, String archive, Compression expected, TarEntryVisitor visitor)
+      throws IOException, TemperException {
     TarLimits limits = policy.limits();
     DecompressionGuard guard = new DecompressionGuard(limits, archive);
     try {
       Compression.Detected detected = Compression.detect(guard.countCompressed(in));
+      if (expected != null && detected.compression() != expected) {
+        throw new InvalidInputException(
+            archive
+                + ": expected "
+                + expected.name().toLowerCase(Locale.ROOT)
+                + " data but the content starts like "
+                + detected.compression().name().toLowerCase(Locale.ROOT));
+      }
       boolean compressed = detected.compression() != Compression.NONE;
       InputStream tar =
           guard.checkDecompressed(detected.compression().decompress(detected.stream()), compressed);
