@@ -1,0 +1,94 @@
+package dev.temper.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.temper.oci.reference.ImageReferences;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyStore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ImageBuildTest {
+  @TempDir Path dir;
+
+  private Path spec(String imageFields) throws Exception {
+    Path certificate = Fixtures.certificate(dir, "packaged-root");
+    LocalArchive archive = new LocalArchive(dir.resolve("archive"));
+    archive.add(Fixtures.baseFiles());
+    archive.add(Fixtures.libc());
+    archive.add(Fixtures.tools());
+    archive.add(Fixtures.jre());
+    archive.add(Fixtures.caCertificates(certificate));
+    return archive.writeSpec(dir, imageFields);
+  }
+
+  private BuildResult build(Path spec, String output) throws Exception {
+    BuildOptions options =
+        new BuildOptions(
+            List.of(ImageReferences.parse(output)),
+            dev.temper.archive.Compression.GZIP,
+            java.util.OptionalLong.empty(),
+            false);
+    return LocalArchive.build(dir.resolve("cache-" + System.nanoTime())).build(spec, options);
+  }
+
+  @Test
+  void buildsHardenedRootFs() throws Exception {
+    Path spec = spec("entrypoint: [/usr/bin/java]\n");
+    Path layout = dir.resolve("out");
+
+    BuildResult result = build(spec, "oci:" + layout + ":test");
+
+    Path bundle = dir.resolve("bundle");
+    Fixtures.run("umoci", "unpack", "--image", layout + ":test", bundle.toString());
+    Path root = bundle.resolve("rootfs");
+    assertThat(Files.readSymbolicLink(root.resolve("bin"))).isEqualTo(Path.of("usr/bin"));
+    assertThat(root.resolve("usr/bin/tool")).hasContent("tool");
+    assertThat(root.resolve("usr/bin/tool2")).hasContent("tool");
+    assertThat(root.resolve("usr/bin/tool3")).hasContent("data");
+    assertThat(root.resolve("usr/bin/sh")).doesNotExist();
+    assertThat(mode(root.resolve("usr/bin/su"))).isEqualTo("rwxr-xr-x");
+    assertThat(mode(root.resolve("usr/bin/wall"))).isEqualTo("rwxr-xr-x");
+    assertThat(root.resolve("usr/share/man")).doesNotExist();
+    assertThat(root.resolve("usr/share/doc/base-files/README")).doesNotExist();
+    assertThat(root.resolve("usr/share/doc/base-files/copyright")).exists();
+    assertThat(root.resolve("lib64/ld-linux-x86-64.so.2")).exists();
+    assertThat(root.resolve("etc/os-release")).content().contains("ID=debian");
+    assertThat(root.resolve("etc/passwd"))
+        .content()
+        .contains("nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n");
+    assertThat(root.resolve("etc/shadow")).content().contains("root:*:");
+    assertThat(mode(root.resolve("tmp"))).isEqualTo("rwxrwxrwx");
+    assertThat(Files.readSymbolicLink(root.resolve("usr/bin/java")))
+        .isEqualTo(Path.of("/etc/alternatives/java"));
+    assertThat(root.resolve("var/lib/dpkg/status.d/libc6")).content().contains("Package: libc6");
+    assertThat(root.resolve("var/lib/dpkg/status.d/libc6.md5sums"))
+        .content()
+        .contains("  lib/x86_64-linux-gnu/ld-linux-x86-64.so.2\n")
+        .doesNotContain("ldd.1.gz");
+    assertThat(root.resolve("etc/ssl/certs/ca-certificates.crt"))
+        .content()
+        .contains("BEGIN CERTIFICATE");
+    KeyStore cacerts = KeyStore.getInstance("PKCS12");
+    assertThat(
+            Files.readSymbolicLink(
+                root.resolve("usr/lib/jvm/java-17-openjdk-amd64/lib/security/cacerts")))
+        .isEqualTo(Path.of("/etc/ssl/certs/java/cacerts"));
+    // Read inside the root: the absolute link above would lead to the host's trust store.
+    try (var in = Files.newInputStream(root.resolve("etc/ssl/certs/java/cacerts"))) {
+      cacerts.load(in, "changeit".toCharArray());
+    }
+    assertThat(cacerts.isCertificateEntry("debian:test_root.pem")).isTrue();
+    assertThat(result.packageCount()).isEqualTo(5);
+    assertThat(result.removals())
+        .extracting(Hardening.Removal::path)
+        .contains("/usr/bin/sh", "/usr/share/man/man1/ldd.1.gz");
+  }
+
+  private static String mode(Path path) throws Exception {
+    return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+  }
+}
