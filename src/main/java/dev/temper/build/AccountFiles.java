@@ -13,8 +13,8 @@ import java.util.List;
 
 /**
  * Writes {@code /etc/passwd}, {@code /etc/group} and {@code /etc/shadow} with the built-in and the
- * spec's accounts, and creates their home directories. Every account is locked: the shadow
- * password field is {@code *}, so nobody can log in with a password.
+ * spec's accounts, and creates their home directories. Every account is locked: the shadow password
+ * field is {@code *}, so nobody can log in with a password.
  */
 final class AccountFiles {
   static final String ORIGIN = "accounts";
@@ -85,8 +85,8 @@ final class AccountFiles {
   }
 
   /**
-   * Returns the numeric owner for a spec owner: a user name gives that user's uid and primary
-   * gid; {@code uid} alone gives {@code uid:uid}; null gives root.
+   * Returns the numeric owner for a spec owner: a user name gives that user's uid and primary gid;
+   * {@code uid} alone gives {@code uid:uid}; null gives root.
    */
   static int[] owner(String owner, Accounts accounts) {
     if (owner == null) {
@@ -110,7 +110,6 @@ final class AccountFiles {
   }
 
   static FileEntry text(String path, int mode, CharSequence text) {
-    return FileEntry.file(
-        path, mode, Content.of(text.toString().getBytes(StandardCharsets.UTF_8)));
+    return FileEntry.file(path, mode, Content.of(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
 }

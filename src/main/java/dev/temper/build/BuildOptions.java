@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.OptionalLong;
 
 /**
- * How to build: where the image goes, how layers compress, the time stamped into it, and whether
- * to resolve the packages again.
+ * How to build: where the image goes, how layers compress, the time stamped into it, and whether to
+ * resolve the packages again.
  *
  * @param outputs {@code oci:} and {@code docker-archive:} references; empty for {@code
  *     oci:./out/<name>}

@@ -36,8 +36,8 @@ final class BuildOutputs {
   /**
    * Checks the requested outputs against the spec.
    *
-   * @throws InvalidInputException for an unsupported transport, two layouts, or a docker archive
-   *     of a multi-architecture image, which the format cannot hold
+   * @throws InvalidInputException for an unsupported transport, two layouts, or a docker archive of
+   *     a multi-architecture image, which the format cannot hold
    */
   static BuildOutputs of(List<ImageReference> requested, Spec spec) throws InvalidInputException {
     OciLayoutReference layout = null;

@@ -13,7 +13,7 @@ import java.util.List;
  * @param sourceDateEpoch the time stamped into the image, in seconds since 1970
  * @param image the manifest, or the index of a multi-architecture image
  * @param platforms one entry per architecture, in spec order
- * @param roots the assembled root file systems, in the same order
+ * @param removals what hardening removed or changed in the first platform's image
  * @param outputs where the image went, as references
  */
 public record BuildResult(
@@ -22,36 +22,40 @@ public record BuildResult(
     boolean lockCreated,
     long sourceDateEpoch,
     Descriptor image,
-    List<ImageWrite.PlatformImage> platforms,
-    List<RootFsAssembly.Assembled> roots,
+    List<Platform> platforms,
+    List<Removal> removals,
     List<String> outputs) {
 
-  /** Returns the number of packages in the first platform's image. */
-  public int packageCount() {
-    return (int)
-        roots.get(0).tree().nodes().stream()
-            .filter(n -> n.entry().path().startsWith(PackageRecords.DIRECTORY + "/"))
-            .filter(n -> !n.entry().path().endsWith(".md5sums"))
-            .count();
+  public BuildResult {
+    platforms = List.copyOf(platforms);
+    removals = List.copyOf(removals);
+    outputs = List.copyOf(outputs);
   }
 
-  /** Returns the number of entries in the first platform's root file system. */
-  public int fileCount() {
-    return roots.get(0).tree().size();
-  }
+  /**
+   * One architecture's image.
+   *
+   * @param architecture the Debian architecture, such as {@code amd64}
+   * @param manifest the manifest's descriptor
+   * @param packages the number of packages in the image
+   * @param paths the number of paths in the root file system
+   * @param layers the number of layers
+   * @param compressedSize the sum of the layer blob sizes in bytes
+   * @param uncompressedSize the sum of the uncompressed layer sizes in bytes
+   * @param links the links made for runtimes, as {@code path -> target}
+   */
+  public record Platform(
+      String architecture,
+      Descriptor manifest,
+      int packages,
+      int paths,
+      int layers,
+      long compressedSize,
+      long uncompressedSize,
+      List<String> links) {}
 
-  /** Returns the sum of the first platform's compressed layer sizes in bytes. */
-  public long compressedSize() {
-    return platforms.get(0).compressedSize();
-  }
-
-  /** Returns the sum of the first platform's uncompressed layer sizes in bytes. */
-  public long uncompressedSize() {
-    return platforms.get(0).uncompressedSize();
-  }
-
-  /** Returns what the first platform's hardening removed or changed. */
-  public List<Hardening.Removal> removals() {
-    return roots.get(0).removals();
+  /** Returns the first platform, the only one of a single-architecture image. */
+  public Platform first() {
+    return platforms.get(0);
   }
 }

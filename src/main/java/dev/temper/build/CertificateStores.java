@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * Builds the CA bundle {@code /etc/ssl/certs/ca-certificates.crt} from the packaged certificates
- * ({@code /usr/share/ca-certificates/**.crt}, all enabled, as update-ca-certificates would) plus the
- * spec's extra certificates, and, when a JRE is present, the Java trust store {@code
+ * ({@code /usr/share/ca-certificates/**.crt}, all enabled, as update-ca-certificates would) plus
+ * the spec's extra certificates, and, when a JRE is present, the Java trust store {@code
  * /etc/ssl/certs/java/cacerts} from the same certificates.
  */
 final class CertificateStores {
@@ -101,7 +101,8 @@ final class CertificateStores {
     try {
       CertificateFactory factory = CertificateFactory.getInstance("X.509");
       List<X509Certificate> certificates = new ArrayList<>();
-      for (Certificate certificate : factory.generateCertificates(new ByteArrayInputStream(bytes))) {
+      for (Certificate certificate :
+          factory.generateCertificates(new ByteArrayInputStream(bytes))) {
         certificates.add((X509Certificate) certificate);
       }
       if (certificates.isEmpty()) {

@@ -22,24 +22,24 @@ final class Hardening {
 
   private static final List<Glob> PACKAGE_MANAGERS =
       List.of(
-          "usr/bin/dpkg",
-          "usr/bin/dpkg-*",
-          "usr/sbin/dpkg-*",
-          "usr/bin/apt",
-          "usr/bin/apt-*",
-          "usr/bin/debconf",
-          "usr/bin/debconf-*",
-          "usr/sbin/update-alternatives",
-          "usr/bin/update-alternatives",
-          "usr/lib/apt",
-          "usr/lib/dpkg",
-          "usr/share/debconf",
-          "etc/apt",
-          "etc/dpkg",
-          "var/lib/apt",
-          "var/cache/apt",
-          "var/cache/debconf",
-          "var/lib/dpkg")
+              "usr/bin/dpkg",
+              "usr/bin/dpkg-*",
+              "usr/sbin/dpkg-*",
+              "usr/bin/apt",
+              "usr/bin/apt-*",
+              "usr/bin/debconf",
+              "usr/bin/debconf-*",
+              "usr/sbin/update-alternatives",
+              "usr/bin/update-alternatives",
+              "usr/lib/apt",
+              "usr/lib/dpkg",
+              "usr/share/debconf",
+              "etc/apt",
+              "etc/dpkg",
+              "var/lib/apt",
+              "var/cache/apt",
+              "var/cache/debconf",
+              "var/lib/dpkg")
           .stream()
           .map(Glob::of)
           .toList();
@@ -50,14 +50,6 @@ final class Hardening {
           .toList();
 
   private Hardening() {}
-
-  /**
-   * One removal or change, for {@code --explain}.
-   *
-   * @param path the absolute path in the image
-   * @param reason why it went, such as {@code shell} or {@code setuid bit cleared}
-   */
-  public record Removal(String path, String reason) {}
 
   /** Hardens the tree and returns what was removed or changed, in tree order per rule. */
   static List<Removal> apply(FileTree tree, List<String> prune) {

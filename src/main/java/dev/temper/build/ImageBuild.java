@@ -53,7 +53,8 @@ public final class ImageBuild {
     Path work = Files.createTempDirectory("temper-build-");
     try (OciLayoutWriter layout = OciLayoutWriter.open(outputs.layoutDirectory(work))) {
       List<ImageWrite.PlatformImage> images = new ArrayList<>();
-      List<RootFsAssembly.Assembled> roots = new ArrayList<>();
+      List<BuildResult.Platform> platforms = new ArrayList<>();
+      List<Removal> removals = new ArrayList<>();
       for (String architecture : spec.architectures()) {
         List<Lock.Package> pins = packagesFor(lock, architecture);
         List<Path> debs = PackageFetch.fetch(spec, pins, downloader, mirrors);
@@ -62,10 +63,14 @@ public final class ImageBuild {
         Map<String, Set<String>> groups = LayerPlan.groups(packages, spec.image().layers());
         List<LayerPlan.Layer> layers = LayerPlan.plan(root.tree(), groups);
         boolean certificates = root.certificates() > 0;
-        images.add(
+        ImageWrite.PlatformImage image =
             ImageWrite.write(
-                layout, spec, architecture, layers, certificates, layerOptions, epoch, work));
-        roots.add(root);
+                layout, spec, architecture, layers, certificates, layerOptions, epoch, work);
+        images.add(image);
+        platforms.add(summary(image, packages.size(), root));
+        if (removals.isEmpty()) {
+          removals.addAll(root.removals());
+        }
       }
       Descriptor top = images.get(0).manifest();
       if (images.size() > 1) {
@@ -77,10 +82,30 @@ public final class ImageBuild {
       layout.commit();
       outputs.writeDockerArchives(layout.target(), top);
       return new BuildResult(
-          spec.name(), locked.path(), locked.created(), epoch, top, images, roots, outputs.names());
+          spec.name(),
+          locked.path(),
+          locked.created(),
+          epoch,
+          top,
+          platforms,
+          removals,
+          outputs.names());
     } finally {
       BuildOutputs.deleteTree(work);
     }
+  }
+
+  private static BuildResult.Platform summary(
+      ImageWrite.PlatformImage image, int packages, RootFsAssembly.Assembled root) {
+    return new BuildResult.Platform(
+        image.architecture(),
+        image.manifest(),
+        packages,
+        root.tree().size(),
+        image.layers().size(),
+        image.compressedSize(),
+        image.uncompressedSize(),
+        root.links());
   }
 
   /** Returns the packages of one architecture: its own and the {@code all} ones. */

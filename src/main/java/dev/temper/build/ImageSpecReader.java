@@ -86,10 +86,7 @@ final class ImageSpecReader {
       type = PathType.valueOf(raw.type.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(
-          where
-              + ": invalid type '"
-              + raw.type
-              + "': use directory, file, symlink or permissions");
+          where + ": invalid type '" + raw.type + "': use directory, file, symlink or permissions");
     }
     String path = imagePath(raw.path, where + ".path");
     if ((type == PathType.SYMLINK) != (raw.target != null)) {
@@ -180,7 +177,8 @@ final class ImageSpecReader {
     Map<String, String> values = new TreeMap<>();
     for (Map.Entry<String, String> entry : orEmpty(raw).entrySet()) {
       if (entry.getKey() == null || entry.getKey().isEmpty() || entry.getValue() == null) {
-        throw new InvalidInputException(where + ": empty key or value for '" + entry.getKey() + "'");
+        throw new InvalidInputException(
+            where + ": empty key or value for '" + entry.getKey() + "'");
       }
       values.put(entry.getKey(), entry.getValue());
     }
@@ -193,9 +191,15 @@ final class ImageSpecReader {
       var match = port == null ? null : PORT.matcher(port);
       if (match == null || !match.matches() || !inPortRange(match.group(1))) {
         throw new InvalidInputException(
-            where + "ports: invalid port '" + port + "': expected 1-65535, optionally /tcp or /udp");
+            where
+                + "ports: invalid port '"
+                + port
+                + "': expected 1-65535, optionally /tcp or /udp");
       }
-      ports.add(Integer.parseInt(match.group(1)) + "/" + (match.group(3) == null ? "tcp" : match.group(3)));
+      ports.add(
+          Integer.parseInt(match.group(1))
+              + "/"
+              + (match.group(3) == null ? "tcp" : match.group(3)));
     }
     return List.copyOf(ports);
   }

@@ -23,9 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Writes one platform's layers, config and manifest into an OCI layout. Layers compress in
- * parallel into a work directory, then each blob is copied into the layout under the digest the
- * layer writer computed while writing.
+ * Writes one platform's layers, config and manifest into an OCI layout. Layers compress in parallel
+ * into a work directory, then each blob is copied into the layout under the digest the layer writer
+ * computed while writing.
  */
 final class ImageWrite {
   private ImageWrite() {}

@@ -23,8 +23,8 @@ import java.util.TreeSet;
 final class LayerPlan {
   /** The packages that make the default base system layer, with what they depend on. */
   static final List<String> BASE_ROOTS =
-      List.of("base-files", "netbase", "tzdata", "ca-certificates", "media-types", "libc6",
-          "libssl3");
+      List.of(
+          "base-files", "netbase", "tzdata", "ca-certificates", "media-types", "libc6", "libssl3");
 
   static final String APPLICATION = "application";
   static final String GENERATED = "system configuration";

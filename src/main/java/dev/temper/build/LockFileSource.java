@@ -7,8 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Takes the lock from {@code SPEC.lock.json} when it exists and matches the spec, and otherwise asks
- * a resolver to lock the spec and write the file.
+ * Takes the lock from {@code SPEC.lock.json} when it exists and matches the spec, and otherwise
+ * asks a resolver to lock the spec and write the file.
  */
 public final class LockFileSource implements LockSource {
   /** Resolves a spec and writes its lock file. */

@@ -30,7 +30,8 @@ final class PackageFetch {
     for (Lock.Package pin : packages) {
       URI root = archiveRoot(spec, pin, mirrors);
       String name = pin.name() + "_" + pin.version() + "_" + pin.architecture() + ".deb";
-      requests.add(new DownloadRequest(root.resolve(pin.filename()), pin.size(), pin.sha256(), name));
+      requests.add(
+          new DownloadRequest(root.resolve(pin.filename()), pin.size(), pin.sha256(), name));
     }
     return downloader.fetchAll(requests, PARALLELISM);
   }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Lays the unpacked packages into one tree in name order, as dpkg would unpack them: a path below
- * a symlinked directory lands where the link points, directories merge (the first one's owner and
+ * Lays the unpacked packages into one tree in name order, as dpkg would unpack them: a path below a
+ * symlinked directory lands where the link points, directories merge (the first one's owner and
  * mode stay), and a file that two packages ship must be identical in both unless the spec's {@code
  * allow-overwrite} names it, in which case the package later in name order wins.
  */

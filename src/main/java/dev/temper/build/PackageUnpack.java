@@ -62,13 +62,13 @@ final class PackageUnpack {
   }
 
   /** Moves entries to merged {@code /usr} and replaces hard links; exposed for tests. */
-  static List<FileEntry> entries(List<FileEntry> shipped, String deb)
-      throws InvalidInputException {
+  static List<FileEntry> entries(List<FileEntry> shipped, String deb) throws InvalidInputException {
     Map<String, FileEntry> files = new HashMap<>();
     List<FileEntry> out = new ArrayList<>();
     for (FileEntry entry : shipped) {
       FileEntry kept = entry;
-      if (entry.type() == EntryType.SYMLINK && FileTree.escapesRoot(entry.path(), entry.linkTarget())) {
+      if (entry.type() == EntryType.SYMLINK
+          && FileTree.escapesRoot(entry.path(), entry.linkTarget())) {
         throw new InvalidInputException(
             deb + ": symlink /" + entry.path() + " -> " + entry.linkTarget() + " escapes the root");
       }

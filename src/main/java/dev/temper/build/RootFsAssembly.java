@@ -26,7 +26,7 @@ final class RootFsAssembly {
    */
   record Assembled(
       FileTree tree,
-      List<Hardening.Removal> removals,
+      List<Removal> removals,
       List<PackageMerge.Overwrite> overwrites,
       List<String> links,
       int certificates) {}
@@ -39,7 +39,7 @@ final class RootFsAssembly {
     MergedUsr.link(tree);
 
     // Harden before adding temper's own files, so that pruning never removes what the spec asks.
-    List<Hardening.Removal> removals = Hardening.apply(tree, image.prune());
+    List<Removal> removals = Hardening.apply(tree, image.prune());
 
     AccountFiles.apply(tree, image.accounts());
     SystemFiles.apply(tree);

@@ -6,9 +6,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * The default SOURCE_DATE_EPOCH: the newest {@code Date} of the signed releases the lock records.
- * A rebuild from the same lock thus stamps the same time, and a lock with newer packages a newer
- * one.
+ * The default SOURCE_DATE_EPOCH: the newest {@code Date} of the signed releases the lock records. A
+ * rebuild from the same lock thus stamps the same time, and a lock with newer packages a newer one.
  */
 final class SourceDate {
   private SourceDate() {}

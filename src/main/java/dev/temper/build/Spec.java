@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * An image spec as written in YAML: where packages come from, which ones to install, and what
- * else goes into the image.
+ * An image spec as written in YAML: where packages come from, which ones to install, and what else
+ * goes into the image.
  *
  * @param name a short name for the image, used in messages and output file names
  * @param architectures the target architectures, such as {@code amd64}

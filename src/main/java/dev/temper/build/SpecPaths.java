@@ -55,7 +55,9 @@ final class SpecPaths {
             .orElseThrow(
                 () ->
                     new InvalidInputException(
-                        "paths: /" + spec.path() + " is not in the image, so its permissions"
+                        "paths: /"
+                            + spec.path()
+                            + " is not in the image, so its permissions"
                             + " cannot change"));
     FileEntry entry = node.entry();
     if (spec.mode() != null) {

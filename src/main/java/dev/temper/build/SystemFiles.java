@@ -42,14 +42,14 @@ final class SystemFiles {
     tree.put(FileEntry.directory("tmp", 01777), ORIGIN);
     for (String directory : new String[] {"etc", "root", "home", "var", "var/tmp", "usr"}) {
       if (tree.get(directory).isEmpty()) {
-        tree.put(FileEntry.directory(directory, directory.equals("var/tmp") ? 01777 : 0755), ORIGIN);
+        tree.put(
+            FileEntry.directory(directory, directory.equals("var/tmp") ? 01777 : 0755), ORIGIN);
       }
     }
     tree.put(AccountFiles.text("etc/nsswitch.conf", 0644, NSSWITCH), ORIGIN);
     if (tree.contains("usr/lib/os-release") || tree.contains("etc/os-release")) {
       Optional<String> resolved = tree.resolve("etc/os-release");
-      boolean file =
-          resolved.flatMap(tree::get).map(e -> e.type() == EntryType.FILE).orElse(false);
+      boolean file = resolved.flatMap(tree::get).map(e -> e.type() == EntryType.FILE).orElse(false);
       if (!file) {
         throw new InvalidInputException(
             "/etc/os-release does not resolve to a file: base-files may be incomplete");

@@ -10,8 +10,8 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1EncodableVector;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.DLSequence;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
@@ -88,7 +88,8 @@ final class TrustStoreWriter {
         new Attribute(
             PKCSObjectIdentifiers.pkcs_9_at_friendlyName, new DERSet(new DERBMPString(alias))));
     attributes.add(
-        new Attribute(ORACLE_TRUSTED_KEY_USAGE, new DERSet((ASN1Encodable) ANY_EXTENDED_KEY_USAGE)));
+        new Attribute(
+            ORACLE_TRUSTED_KEY_USAGE, new DERSet((ASN1Encodable) ANY_EXTENDED_KEY_USAGE)));
     return new SafeBag(PKCSObjectIdentifiers.certBag, bag, new DERSet(attributes));
   }
 
@@ -111,6 +112,4 @@ final class TrustStoreWriter {
     MessageDigest digest = dev.temper.oci.Digest.sha256Hasher();
     return digest.digest(bytes);
   }
-
-
 }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Builds, proves and patches hardened container images.",
     footer = ExitCodes.HELP,
-    subcommands = {LockCommand.class})
+    subcommands = {LockCommand.class, BuildCommand.class})
 final class TemperCommand implements Runnable {
 
   // Read by Logging before parsing; declared here so they appear in --help and parse cleanly.

@@ -116,7 +116,8 @@ final class DebBuilder {
   Path write(Path directory) throws IOException {
     Files.createDirectories(directory);
     Path deb = directory.resolve(name + "_" + version + "_" + architecture + ".deb");
-    byte[] control = tarGz(List.of(controlEntry()), List.of(controlText().getBytes(StandardCharsets.UTF_8)));
+    byte[] control =
+        tarGz(List.of(controlEntry()), List.of(controlText().getBytes(StandardCharsets.UTF_8)));
     byte[] data = tarGz(entries, contents);
     try (OutputStream file = Files.newOutputStream(deb);
         ArArchiveOutputStream ar = new ArArchiveOutputStream(file)) {

@@ -66,12 +66,34 @@ final class Fixtures {
     Path store = directory.resolve(name + ".p12");
     Path pem = directory.resolve(name + ".pem");
     run(
-        "keytool", "-genkeypair", "-keystore", store.toString(), "-storepass", "changeit",
-        "-alias", name, "-keyalg", "EC", "-dname", "CN=" + name, "-validity", "3650",
-        "-ext", "bc:c");
+        "keytool",
+        "-genkeypair",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        "changeit",
+        "-alias",
+        name,
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=" + name,
+        "-validity",
+        "3650",
+        "-ext",
+        "bc:c");
     run(
-        "keytool", "-exportcert", "-rfc", "-keystore", store.toString(), "-storepass",
-        "changeit", "-alias", name, "-file", pem.toString());
+        "keytool",
+        "-exportcert",
+        "-rfc",
+        "-keystore",
+        store.toString(),
+        "-storepass",
+        "changeit",
+        "-alias",
+        name,
+        "-file",
+        pem.toString());
     return pem;
   }
 

@@ -14,15 +14,33 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageBuildTest {
   @TempDir Path dir;
 
+  private Path certificate;
+
   private Path spec(String imageFields) throws Exception {
-    Path certificate = Fixtures.certificate(dir, "packaged-root");
+    return spec(dir, imageFields, false);
+  }
+
+  /** Writes the fixture packages, a spec and its lock; {@code reversed} lists them backwards. */
+  private Path spec(Path directory, String imageFields, boolean reversed) throws Exception {
+    if (certificate == null) {
+      certificate = Fixtures.certificate(dir, "packaged-root");
+    }
+    List<DebBuilder> debs =
+        new java.util.ArrayList<>(
+            List.of(
+                Fixtures.baseFiles(),
+                Fixtures.libc(),
+                Fixtures.tools(),
+                Fixtures.jre(),
+                Fixtures.caCertificates(certificate)));
+    if (reversed) {
+      java.util.Collections.reverse(debs);
+    }
     LocalArchive archive = new LocalArchive(dir.resolve("archive"));
-    archive.add(Fixtures.baseFiles());
-    archive.add(Fixtures.libc());
-    archive.add(Fixtures.tools());
-    archive.add(Fixtures.jre());
-    archive.add(Fixtures.caCertificates(certificate));
-    return archive.writeSpec(dir, imageFields);
+    for (DebBuilder deb : debs) {
+      archive.add(deb);
+    }
+    return archive.writeSpec(Files.createDirectories(directory), imageFields);
   }
 
   private BuildResult build(Path spec, String output) throws Exception {
@@ -82,10 +100,36 @@ class ImageBuildTest {
       cacerts.load(in, "changeit".toCharArray());
     }
     assertThat(cacerts.isCertificateEntry("debian:test_root.pem")).isTrue();
-    assertThat(result.packageCount()).isEqualTo(5);
+    assertThat(result.first().packages()).isEqualTo(5);
     assertThat(result.removals())
-        .extracting(Hardening.Removal::path)
+        .extracting(Removal::path)
         .contains("/usr/bin/sh", "/usr/share/man/man1/ldd.1.gz");
+  }
+
+  @Test
+  void rebuildFromSameLockGivesSameDigest() throws Exception {
+    String fields =
+        "paths:\n"
+            + "  - {path: /var/cache/app, type: directory, owner: nonroot}\n"
+            + "  - {path: /etc/app.conf, type: file, content: 'a=1', mode: '0600'}\n"
+            + "env: {B: '2', A: '1'}\n";
+    Path spec = spec(fields);
+
+    BuildResult first = build(spec, "oci:" + dir.resolve("first") + ":test");
+    BuildResult second = build(spec, "oci:" + dir.resolve("second") + ":test");
+
+    assertThat(second.image().digest()).isEqualTo(first.image().digest());
+
+    // The same spec with every list in another order, and a lock that lists packages backwards.
+    String shuffledFields =
+        "env: {A: '1', B: '2'}\n"
+            + "paths:\n"
+            + "  - {path: /etc/app.conf, type: file, content: 'a=1', mode: '0600'}\n"
+            + "  - {path: /var/cache/app, type: directory, owner: nonroot}\n";
+    Path shuffled = spec(dir.resolve("shuffled"), shuffledFields, true);
+    BuildResult third = build(shuffled, "oci:" + dir.resolve("third") + ":test");
+
+    assertThat(third.image().digest()).isEqualTo(first.image().digest());
   }
 
   private static String mode(Path path) throws Exception {

@@ -70,8 +70,13 @@ final class LocalArchive {
     Spec loaded = SpecLoader.load(spec);
     Lock.Repository repository =
         new Lock.Repository(
-            "local", root.toUri().toString(), "bookworm", "bookworm", RELEASE_DATE,
-            "0".repeat(64), List.of());
+            "local",
+            root.toUri().toString(),
+            "bookworm",
+            "bookworm",
+            RELEASE_DATE,
+            "0".repeat(64),
+            List.of());
     Lock lock =
         new Lock(
             Lock.FORMAT_VERSION,
