@@ -69,6 +69,7 @@ public record Lock(
    * @param filename the archive path of the .deb
    * @param size the .deb size in bytes
    * @param sha256 the .deb SHA-256, from the verified index
+   * @param essential whether the package is {@code Essential: yes}; written only when true
    */
   @JsonPropertyOrder({
     "name",
@@ -80,7 +81,8 @@ public record Lock(
     "suite",
     "filename",
     "size",
-    "sha256"
+    "sha256",
+    "essential"
   })
   public record Package(
       String name,
@@ -92,5 +94,6 @@ public record Lock(
       String suite,
       String filename,
       long size,
-      String sha256) {}
+      String sha256,
+      @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean essential) {}
 }

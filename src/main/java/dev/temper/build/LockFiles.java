@@ -111,6 +111,11 @@ public final class LockFiles {
     }
   }
 
+  /** Returns whether a lock was written for the spec's current inputs; if not, it is stale. */
+  public static boolean matches(Lock lock, Spec spec) {
+    return inputsDigest(spec).equals(lock.inputs());
+  }
+
   static List<String> sorted(List<String> values) {
     return values.stream().sorted().toList();
   }
