@@ -35,7 +35,7 @@ public final class LockFileSource implements LockSource {
     Path lockFile = LockFiles.lockPathFor(specFile);
     if (!update && Files.exists(lockFile)) {
       Lock lock = LockFiles.read(lockFile);
-      if (lock.inputs().equals(LockFiles.inputsDigest(spec))) {
+      if (LockFiles.matches(lock, spec)) {
         return new Locked(lock, lockFile, false);
       }
       if (resolver == null) {

@@ -21,4 +21,16 @@ public interface LockSource {
    * @param update resolve again even when a lock file matches the spec
    */
   Locked lockFor(Spec spec, Path specFile, boolean update) throws IOException, TemperException;
+
+  /**
+   * Returns a source that runs {@code temper lock} through the locker: an existing lock that
+   * matches the spec is kept, a missing or stale one is resolved and written.
+   */
+  static LockSource through(Locker locker) {
+    return (spec, specFile, update) -> {
+      Locker.Outcome outcome = locker.lock(specFile, update);
+      boolean written = outcome.status() != Locker.Status.KEPT;
+      return new Locked(outcome.lock(), outcome.lockFile(), written);
+    };
+  }
 }

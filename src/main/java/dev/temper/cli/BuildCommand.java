@@ -4,7 +4,8 @@ import dev.temper.archive.Compression;
 import dev.temper.build.BuildOptions;
 import dev.temper.build.BuildResult;
 import dev.temper.build.ImageBuild;
-import dev.temper.build.LockFileSource;
+import dev.temper.build.LockSource;
+import dev.temper.build.Locker;
 import dev.temper.build.Removal;
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.Downloader;
@@ -16,6 +17,7 @@ import dev.temper.oci.reference.ImageReferences;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +81,7 @@ final class BuildCommand implements Callable<Integer> {
       Downloader downloader =
           Downloader.builder(ContentCache.fromEnvironment()).listener(progress).build();
       MirrorResolver mirrors = MirrorResolver.fromHost();
-      // TODO: lock a spec without a lock through the resolver once temper lock has a library entry
-      // point.
-      LockFileSource locks = new LockFileSource(null);
+      LockSource locks = LockSource.through(new Locker(downloader, mirrors, Clock.systemUTC()));
       result = new ImageBuild(downloader, mirrors, locks).build(spec, options);
     }
     render(out, result);

@@ -40,7 +40,8 @@ final class LocalArchive {
             "bookworm",
             "pool/" + file.getFileName(),
             Files.size(file),
-            DebBuilder.sha256(file)));
+            DebBuilder.sha256(file),
+            false));
     return this;
   }
 
