@@ -157,13 +157,28 @@ public final class ImageReferences {
     if (name.startsWith("@")) {
       return new DockerArchiveReference(file, null, parseIndex(name, text));
     }
-    RegistryNames.Parts parts = RegistryNames.split(name, text);
+    return new DockerArchiveReference(file, archiveName(name, text), -1);
+  }
+
+  /**
+   * Returns a {@code docker save} image name in the form {@code [HOST/]REPOSITORY:TAG}, adding the
+   * tag {@code latest} when none is given. The name is only written into the archive's {@code
+   * RepoTags}, so it needs no registry host.
+   *
+   * @throws InvalidInputException when the name is invalid or has a digest
+   */
+  public static String archiveName(String name) throws InvalidInputException {
+    return archiveName(name, name);
+  }
+
+  private static String archiveName(String name, String shown) throws InvalidInputException {
+    RegistryNames.Parts parts = RegistryNames.split(name, shown);
     if (parts.digest() != null) {
-      throw RegistryNames.invalid(text, "a docker-archive name cannot have a digest");
+      throw RegistryNames.invalid(shown, "a docker-archive name cannot have a digest");
     }
     String prefix = parts.host() == null ? "" : parts.host() + "/";
     String tag = parts.tag() == null ? DEFAULT_TAG : parts.tag();
-    return new DockerArchiveReference(file, prefix + parts.repository() + ":" + tag, -1);
+    return prefix + parts.repository() + ":" + tag;
   }
 
   private static int parseIndex(String image, String shown) throws InvalidInputException {

@@ -41,9 +41,19 @@ public final class TestImages {
    */
   public static Descriptor write(OciLayoutWriter writer, List<byte[]> layerTars)
       throws IOException {
+    return write(writer, layerTars, TarBuilder::gzip, MediaTypes.OCI_LAYER_GZIP);
+  }
+
+  /** Writes an image whose layers are compressed by the function and have the media type. */
+  public static Descriptor write(
+      OciLayoutWriter writer,
+      List<byte[]> layerTars,
+      java.util.function.UnaryOperator<byte[]> compress,
+      String mediaType)
+      throws IOException {
     List<Descriptor> layers = new ArrayList<>();
     for (byte[] tar : layerTars) {
-      layers.add(writer.writeBlob(MediaTypes.OCI_LAYER_GZIP, TarBuilder.gzip(tar)));
+      layers.add(writer.writeBlob(mediaType, compress.apply(tar)));
     }
     Descriptor config = writer.writeConfig(config(layerTars));
     return writer.writeManifest(ImageManifest.oci(config, layers, Map.of()));

@@ -1,0 +1,144 @@
+package dev.temper.oci.image;
+
+import dev.temper.archive.EntryType;
+import dev.temper.error.InvalidInputException;
+import dev.temper.error.TemperException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a root file system directory in sorted order, parents first, without following symbolic
+ * links. Further names of one inode become hard links to the first name seen.
+ */
+final class RootfsWalker {
+  private static final String ATTRIBUTES = "unix:mode,uid,gid,ino,dev,size";
+  private static final int FILE_TYPE_MASK = 0170000;
+  private static final int DIRECTORY = 0040000;
+  private static final int REGULAR = 0100000;
+  private static final int SYMLINK = 0120000;
+
+  private RootfsWalker() {}
+
+  static void walk(String source, Path root, ImageFileVisitor visitor, WalkOptions options)
+      throws IOException, TemperException {
+    Map<String, String> firstNameOfInode = new HashMap<>();
+    Deque<String> pending = new ArrayDeque<>();
+    pushChildren(root, "", pending);
+    long count = 0;
+    while (!pending.isEmpty()) {
+      String path = pending.pop();
+      if (++count > options.limits().maxEntries()) {
+        throw new InvalidInputException(
+            source + ": more than " + options.limits().maxEntries() + " entries");
+      }
+      if (path.length() > options.limits().maxPathLength()) {
+        warn(options, source, path, "path longer than " + options.limits().maxPathLength());
+        continue;
+      }
+      Path file = root.resolve(path);
+      Map<String, Object> attributes =
+          Files.readAttributes(file, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+      int mode = (Integer) attributes.get("mode");
+      int uid = (Integer) attributes.get("uid");
+      int gid = (Integer) attributes.get("gid");
+      switch (mode & FILE_TYPE_MASK) {
+        case DIRECTORY -> {
+          visitor.visit(
+              entry(path, EntryType.DIRECTORY, mode, uid, gid, null, 0),
+              InputStream.nullInputStream());
+          pushChildren(root, path, pending);
+        }
+        case SYMLINK -> {
+          String target = Files.readSymbolicLink(file).toString();
+          visitor.visit(
+              entry(path, EntryType.SYMLINK, mode, uid, gid, target, 0),
+              InputStream.nullInputStream());
+        }
+        case REGULAR -> {
+          String inode = attributes.get("dev") + ":" + attributes.get("ino");
+          String first = firstNameOfInode.putIfAbsent(inode, path);
+          if (first != null) {
+            visitor.visit(
+                entry(path, EntryType.HARDLINK, mode, uid, gid, first, 0),
+                InputStream.nullInputStream());
+          } else {
+            long size = (Long) attributes.get("size");
+            try (InputStream in =
+                new Bounded(Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS), size)) {
+              visitor.visit(entry(path, EntryType.FILE, mode, uid, gid, null, size), in);
+            }
+          }
+        }
+        default -> warn(options, source, path, "not a file, directory or symbolic link");
+      }
+    }
+  }
+
+  private static ImageFile entry(
+      String path, EntryType type, int mode, int uid, int gid, String linkTarget, long size) {
+    return new ImageFile(path, type, mode & 07777, uid, gid, linkTarget, size, 0, null);
+  }
+
+  private static void pushChildren(Path root, String parent, Deque<String> pending)
+      throws IOException {
+    List<String> names = new ArrayList<>();
+    try (DirectoryStream<Path> children = Files.newDirectoryStream(root.resolve(parent))) {
+      for (Path child : children) {
+        names.add(child.getFileName().toString());
+      }
+    }
+    names.sort(null);
+    for (int i = names.size() - 1; i >= 0; i--) {
+      pending.push(TarPaths.join(parent, names.get(i)));
+    }
+  }
+
+  private static void warn(WalkOptions options, String source, String path, String problem) {
+    options.warnings().accept(new WalkWarning(source, 0, null, path, problem));
+  }
+
+  /** Stops at the size seen when the walk looked at the file, and hides close from the visitor. */
+  private static final class Bounded extends FilterInputStream {
+    private long remaining;
+
+    Bounded(InputStream in, long size) {
+      super(in);
+      this.remaining = size;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int b = in.read();
+      if (b >= 0) {
+        remaining--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      if (remaining <= 0) {
+        return -1;
+      }
+      int n = in.read(buffer, offset, (int) Math.min(length, remaining));
+      if (n > 0) {
+        remaining -= n;
+      }
+      return n;
+    }
+  }
+}
