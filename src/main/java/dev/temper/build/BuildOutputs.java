@@ -2,7 +2,6 @@ package dev.temper.build;
 
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
-import dev.temper.oci.Descriptor;
 import dev.temper.oci.reference.DockerArchiveReference;
 import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.OciLayoutReference;
@@ -82,11 +81,10 @@ final class BuildOutputs {
   }
 
   /** Writes each docker archive from the committed layout. */
-  void writeDockerArchives(Path layoutDirectory, Descriptor manifest)
-      throws IOException, TemperException {
+  void writeDockerArchives(Path layoutDirectory) throws IOException, TemperException {
     for (DockerArchiveReference archive : archives) {
       String repoTag = archive.name() != null ? archive.name() : name + ":" + DEFAULT_TAG;
-      DockerArchiveExport.write(layoutDirectory, manifest, archive.file(), repoTag);
+      DockerArchiveExport.write(layoutDirectory, tag(), archive.file(), repoTag);
     }
   }
 

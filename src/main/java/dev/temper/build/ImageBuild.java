@@ -80,7 +80,7 @@ public final class ImageBuild {
       }
       layout.tag(top, outputs.tag());
       layout.commit();
-      outputs.writeDockerArchives(layout.target(), top);
+      outputs.writeDockerArchives(layout.target());
       return new BuildResult(
           spec.name(),
           locked.path(),
@@ -115,7 +115,7 @@ public final class ImageBuild {
         lock.packages().stream()
             .filter(p -> p.architecture().equals(architecture) || p.architecture().equals("all"))
             .toList();
-    if (packages.isEmpty()) {
+    if (packages.stream().noneMatch(p -> p.architecture().equals(architecture))) {
       throw new InvalidInputException(
           "the lock has no packages for architecture " + architecture + ": run temper lock again");
     }

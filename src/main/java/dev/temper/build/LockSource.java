@@ -23,14 +23,11 @@ public interface LockSource {
   Locked lockFor(Spec spec, Path specFile, boolean update) throws IOException, TemperException;
 
   /**
-   * Returns a source that runs {@code temper lock} through the locker: an existing lock that
-   * matches the spec is kept, a missing or stale one is resolved and written.
+   * Returns a source that locks through the locker as {@code temper lock} does: an existing lock
+   * that matches the spec is kept, a missing or stale one is resolved and written. A
+   * multi-architecture spec is resolved once per architecture.
    */
   static LockSource through(Locker locker) {
-    return (spec, specFile, update) -> {
-      Locker.Outcome outcome = locker.lock(specFile, update);
-      boolean written = outcome.status() != Locker.Status.KEPT;
-      return new Locked(outcome.lock(), outcome.lockFile(), written);
-    };
+    return new PerArchitectureLocks(locker);
   }
 }

@@ -66,6 +66,33 @@ class ExampleImagesArchiveTest {
     assertHardened(image);
   }
 
+  @Test
+  void twoArchitecturesMakeAnIndex() throws Exception {
+    Path spec = ArchiveBuilds.example("static", dir.resolve("spec"), "");
+    Files.writeString(
+        spec,
+        Files.readString(spec).replace("architectures: [amd64]", "architectures: [amd64, arm64]"));
+    Path layout = dir.resolve("static");
+
+    BuildResult result = ArchiveBuilds.build(spec, layout, dir.resolve("cache"));
+
+    assertThat(result.image().mediaType()).isEqualTo(dev.temper.oci.MediaTypes.OCI_INDEX);
+    assertThat(result.platforms())
+        .extracting(BuildResult.Platform::architecture)
+        .containsExactly("amd64", "arm64");
+    String raw = Fixtures.run("skopeo", "inspect", "--raw", "oci:" + layout + ":test");
+    assertThat(raw).contains("\"architecture\":\"arm64\"").contains("\"architecture\":\"amd64\"");
+    String arm =
+        Fixtures.run(
+            "skopeo", "--override-arch", "arm64", "inspect", "oci:" + layout + ":test");
+    assertThat(arm).contains("\"Architecture\": \"arm64\"");
+    assertThat(result.platforms().get(1).manifest().digest())
+        .isNotEqualTo(result.platforms().get(0).manifest().digest());
+    assertThat(LockFiles.read(LockFiles.lockPathFor(spec)).packages())
+        .extracting(Lock.Package::architecture)
+        .contains("amd64", "arm64", "all");
+  }
+
   /** Checks there is no shell, no package manager and no setuid or setgid file. */
   static void assertHardened(ImageRunner image) throws Exception {
     ImageRunner.Run shell = image.run(List.of("/bin/sh", "-c", "echo reached"));

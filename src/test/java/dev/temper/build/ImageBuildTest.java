@@ -132,6 +132,34 @@ class ImageBuildTest {
     assertThat(third.image().digest()).isEqualTo(first.image().digest());
   }
 
+  @Test
+  void dockerArchiveBesideLayout() throws Exception {
+    Path spec = spec("");
+    Path archive = dir.resolve("image.tar");
+    BuildOptions options =
+        new BuildOptions(
+            List.of(
+                ImageReferences.parse("oci:" + dir.resolve("layout") + ":v1"),
+                ImageReferences.parse("docker-archive:" + archive + ":example/image:v1")),
+            dev.temper.archive.Compression.ZSTD,
+            java.util.OptionalLong.of(86400),
+            false);
+
+    BuildResult result = LocalArchive.build(dir.resolve("cache")).build(spec, options);
+
+    String fromArchive = Fixtures.run("skopeo", "inspect", "docker-archive:" + archive);
+    String fromLayout = Fixtures.run("skopeo", "inspect", "oci:" + dir.resolve("layout") + ":v1");
+    assertThat(fromArchive).contains("\"Created\": \"1970-01-02T00:00:00Z\"");
+    assertThat(fromLayout).contains("\"Created\": \"1970-01-02T00:00:00Z\"");
+    String manifest =
+        Fixtures.run("skopeo", "inspect", "--raw", "oci:" + dir.resolve("layout") + ":v1");
+    assertThat(manifest).contains("application/vnd.oci.image.layer.v1.tar+zstd");
+    assertThat(result.outputs())
+        .containsExactly(
+            "oci:" + dir.resolve("layout") + ":v1",
+            "docker-archive:" + archive + ":example/image:v1");
+  }
+
   private static String mode(Path path) throws Exception {
     return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
   }
