@@ -2,6 +2,9 @@ package dev.temper.oci.blob;
 
 import dev.temper.error.IntegrityException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Optional;
 
 /**
  * Carries an {@link IntegrityException} out of {@link java.io.InputStream#read}, which may only
@@ -18,6 +21,22 @@ public final class BlobIntegrityIOException extends IOException {
   /** Returns the integrity failure that this exception carries. */
   public IntegrityException integrity() {
     return (IntegrityException) getCause();
+  }
+
+  /**
+   * Reads the rest of a verifying blob stream after a failure to parse its content, and returns the
+   * digest or size mismatch found at its end, if there is one. A changed byte usually makes a
+   * decompressor fail before the end of the blob, and the mismatch is the cause to report.
+   */
+  public static Optional<IntegrityException> integrityOfRest(InputStream blob) {
+    try {
+      blob.transferTo(OutputStream.nullOutputStream());
+    } catch (BlobIntegrityIOException e) {
+      return Optional.of(e.integrity());
+    } catch (IOException e) {
+      // The stream cannot be read further; the caller reports its own failure.
+    }
+    return Optional.empty();
   }
 
   /**

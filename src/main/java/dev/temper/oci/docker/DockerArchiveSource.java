@@ -157,17 +157,7 @@ public final class DockerArchiveSource implements ImageSource {
       return entries.get(reference.sourceIndex());
     }
     if (reference.name() != null) {
-      return entries.stream()
-          .filter(entry -> entry.repoTags().contains(reference.name()))
-          .findFirst()
-          .orElseThrow(
-              () ->
-                  new NotFoundException(
-                      name
-                          + ": no image named "
-                          + reference.name()
-                          + "; names: "
-                          + allTags(entries)));
+      return selectByName(entries, reference.name(), name);
     }
     if (entries.size() > 1) {
       throw new InvalidInputException(
@@ -178,6 +168,37 @@ public final class DockerArchiveSource implements ImageSource {
               + allTags(entries));
     }
     return entries.get(0);
+  }
+
+  /**
+   * Returns the image with the name in its {@code RepoTags}. A name also matches a longer entry
+   * that ends with {@code /NAME}, because tools such as skopeo write names with the host and path
+   * of their default registry added.
+   */
+  private static DockerManifestEntry selectByName(
+      List<DockerManifestEntry> entries, String wanted, String name) throws InvalidInputException {
+    for (DockerManifestEntry entry : entries) {
+      if (entry.repoTags().contains(wanted)) {
+        return entry;
+      }
+    }
+    List<DockerManifestEntry> suffixMatches =
+        entries.stream()
+            .filter(entry -> entry.repoTags().stream().anyMatch(tag -> tag.endsWith("/" + wanted)))
+            .toList();
+    if (suffixMatches.size() == 1) {
+      return suffixMatches.get(0);
+    }
+    if (suffixMatches.size() > 1) {
+      throw new InvalidInputException(
+          name
+              + ": several images have names ending in /"
+              + wanted
+              + ": "
+              + allTags(suffixMatches));
+    }
+    throw new NotFoundException(
+        name + ": no image named " + wanted + "; names: " + allTags(entries));
   }
 
   private static String allTags(List<DockerManifestEntry> entries) {

@@ -24,6 +24,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -124,18 +125,21 @@ public final class DockerArchiveWriter {
       throws IOException, TemperException {
     // A tar header needs the size first, so the uncompressed layer goes to a scratch file.
     AtomicFiles.HashedFile uncompressed;
-    try (InputStream blob = source.openBlob(layer);
-        InputStream tarBytes = Compression.decompress(blob)) {
-      uncompressed = AtomicFiles.copyHashing(tarBytes, scratch, Long.MAX_VALUE);
-      blob.transferTo(OutputStream.nullOutputStream());
-    } catch (IOException e) {
-      throw new InvalidInputException(
-          source.name()
-              + ": layer "
-              + layer.digest()
-              + ": cannot decompress: "
-              + BlobIntegrityIOException.rethrowIntegrity(e).getMessage(),
-          e);
+    try (InputStream blob = source.openBlob(layer)) {
+      try {
+        InputStream tarBytes = Compression.decompress(new KeepOpen(blob));
+        uncompressed = AtomicFiles.copyHashing(tarBytes, scratch, Long.MAX_VALUE);
+        blob.transferTo(OutputStream.nullOutputStream());
+      } catch (IOException e) {
+        BlobIntegrityIOException.rethrowIntegrity(e);
+        Optional<IntegrityException> mismatch = BlobIntegrityIOException.integrityOfRest(blob);
+        if (mismatch.isPresent()) {
+          throw mismatch.get();
+        }
+        throw new InvalidInputException(
+            source.name() + ": layer " + layer.digest() + ": cannot decompress: " + e.getMessage(),
+            e);
+      }
     }
     try {
       if (!uncompressed.digest().equals(diffId)) {
@@ -156,6 +160,16 @@ public final class DockerArchiveWriter {
     } finally {
       Files.deleteIfExists(uncompressed.path());
     }
+  }
+
+  /** Leaves the blob open when the decompressor is dropped, so the rest can still be checked. */
+  private static final class KeepOpen extends java.io.FilterInputStream {
+    KeepOpen(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {}
   }
 
   private static void addMember(TarArchiveOutputStream tar, String name, byte[] bytes)

@@ -144,12 +144,9 @@ public final class ImageFiles {
     if (e instanceof LayerStream.LimitExceededException) {
       return new InvalidInputException(e.getMessage(), e);
     }
-    try {
-      raw.transferTo(OutputStream.nullOutputStream());
-    } catch (BlobIntegrityIOException integrity) {
-      return integrity.integrity();
-    } catch (IOException ignored) {
-      // The read failure below is the error to report.
+    Optional<IntegrityException> mismatch = BlobIntegrityIOException.integrityOfRest(raw);
+    if (mismatch.isPresent()) {
+      return mismatch.get();
     }
     return new InvalidInputException(what + ": invalid layer: " + e.getMessage(), e);
   }
