@@ -20,10 +20,10 @@ import java.util.Set;
 
 /**
  * Extracts a tar stream into a directory under a {@link TarPolicy}. Besides the reader's checks,
- * every parent of an entry must be a real directory inside the root, never a symlink, and files are
- * opened without following links, so nothing is written outside the root even when an earlier entry
- * planted a symlink. An entry that would need to follow one is rejected or skipped as the policy
- * says.
+ * every parent of an entry must be a real directory inside the root, never a symlink. Files are
+ * opened without following links. So nothing is written outside the root, even when an earlier
+ * entry planted a symlink. An entry that would need to follow one is rejected or skipped as the
+ * policy says.
  *
  * <p>Permission bits are applied without setuid, setgid and sticky, which {@code java.nio} cannot
  * set, and owners are not changed. Directory modes are applied after all entries, so a read-only

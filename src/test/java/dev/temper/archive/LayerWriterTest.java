@@ -236,6 +236,24 @@ class LayerWriterTest {
     assertThat(run("gzip -t " + blob.file() + " && echo valid")).isEqualTo("valid\n");
   }
 
+  @Test
+  void largeOwnerIdsUsePax() throws Exception {
+    FileEntry big =
+        new FileEntry("srv/data", EntryType.FILE, 0600, 3_000_000, 2_500_000, null, text("x"));
+
+    LayerBlob blob =
+        LayerWriter.write(List.of(big), dir.resolve("l.tar"), LayerOptions.uncompressed(EPOCH));
+
+    String listing = run("tar --numeric-owner -tvf " + blob.file());
+    assertThat(listing).contains("3000000/2500000");
+    List<FileEntry> read;
+    try (InputStream in = Files.newInputStream(blob.file())) {
+      read = new TarReader(TarPolicy.debianData()).readAll(in, "layer");
+    }
+    assertThat(read.get(1).uid()).isEqualTo(3_000_000);
+    assertThat(read.get(1).gid()).isEqualTo(2_500_000);
+  }
+
   private static String run(String command) throws IOException, InterruptedException {
     Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
     String output;
