@@ -84,6 +84,7 @@ class LayerWriterTest {
     assertThat(listing)
         .contains("hrwxr-xr-x 0/0 0 2023-11-14 22:13:20 usr/bin/tool-link link to usr/bin/tool\n");
     assertThat(blob.diffId()).isEqualTo(Digest.sha256(Files.readAllBytes(blob.file())));
+    assertThat(blob.digest()).isEqualTo(blob.diffId());
   }
 
   @Test
