@@ -96,7 +96,7 @@ public final class DebReader {
 
   /**
    * Reads a {@code .deb} stream, passing each data entry to the visitor as it is read, so that a
-   * caller that needs only some files, such as changelogs, holds none of the others.
+   * caller that needs only some files, such as changelogs, keeps none of the others in memory.
    *
    * @param in the {@code .deb}, not closed
    * @param deb the name used in messages
