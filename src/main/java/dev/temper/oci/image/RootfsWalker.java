@@ -19,7 +19,9 @@ import java.util.Map;
 
 /**
  * Walks a root file system directory in sorted order, parents first, without following symbolic
- * links. Further names of one inode become hard links to the first name seen.
+ * links. Further names of one inode become hard links to the first name seen. Like {@code find
+ * -xdev}, it stays on the root's file system: a directory where another file system is mounted
+ * (such as {@code /proc} when the root is a live system's {@code /}) is listed but not entered.
  */
 final class RootfsWalker {
   private static final String ATTRIBUTES = "unix:mode,uid,gid,ino,dev,size";
@@ -33,6 +35,7 @@ final class RootfsWalker {
   static void walk(String source, Path root, ImageFileVisitor visitor, WalkOptions options)
       throws IOException, TemperException {
     Map<String, String> firstNameOfInode = new HashMap<>();
+    Object rootDevice = Files.getAttribute(root, "unix:dev");
     Deque<String> pending = new ArrayDeque<>();
     pushChildren(root, "", pending);
     long count = 0;
@@ -57,7 +60,11 @@ final class RootfsWalker {
           visitor.visit(
               entry(path, EntryType.DIRECTORY, mode, uid, gid, null, 0),
               InputStream.nullInputStream());
-          pushChildren(root, path, pending);
+          if (rootDevice.equals(attributes.get("dev"))) {
+            pushChildren(root, path, pending);
+          } else {
+            warn(options, source, path, "another file system is mounted here; not entered");
+          }
         }
         case SYMLINK -> {
           String target = Files.readSymbolicLink(file).toString();
