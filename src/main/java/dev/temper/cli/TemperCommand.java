@@ -21,7 +21,9 @@ import picocli.CommandLine.Option;
       LintCommand.class,
       MigrateCommand.class,
       DbCommand.class,
-      SbomCommand.class
+      SbomCommand.class,
+      ScanCommand.class,
+      PatchCommand.class
     })
 final class TemperCommand implements Runnable {
 
