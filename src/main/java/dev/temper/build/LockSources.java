@@ -34,7 +34,8 @@ public final class LockSources {
    *
    * @throws InvalidInputException when no mirror is known, a URL is invalid or a keyring fails
    */
-  public static List<RepositorySource> of(Spec spec, MirrorResolver mirrors) throws InvalidInputException {
+  public static List<RepositorySource> of(Spec spec, MirrorResolver mirrors)
+      throws InvalidInputException {
     List<RepositorySource> sources = new ArrayList<>();
     for (Spec.RepositorySpec repository : spec.repositories()) {
       Keyring keyring =

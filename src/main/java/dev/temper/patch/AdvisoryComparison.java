@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Compares two locks against the advisory database: the CVEs found in the old packages and not in
- * the new ones are closed. A patch never needs it; without data it closes nothing and says why.
+ * the new ones are closed. A patch never needs it. Without data it closes nothing and gives the
+ * reason in its note.
  */
 public final class AdvisoryComparison {
   /**
@@ -66,7 +67,8 @@ public final class AdvisoryComparison {
     String note =
         "advisories from "
             + String.join(
-                ", ", sources.stream().map(s -> s.source().title() + " " + s.importedAt()).toList());
+                ", ",
+                sources.stream().map(s -> s.source().title() + " " + s.importedAt()).toList());
     return new Closed(closed.stream().sorted().toList(), note);
   }
 
@@ -80,7 +82,9 @@ public final class AdvisoryComparison {
             .toList();
     Set<String> cves = new LinkedHashSet<>();
     for (Finding finding :
-        new Scanner(store.get(), clock).scan(components, release, ScanOptions.defaults()).findings()) {
+        new Scanner(store.get(), clock)
+            .scan(components, release, ScanOptions.defaults())
+            .findings()) {
       cves.addAll(finding.cveIds().isEmpty() ? List.of(finding.id()) : finding.cveIds());
     }
     return cves;

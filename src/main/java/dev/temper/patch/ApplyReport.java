@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code temper patch SPEC --apply} changed.
+ * The changes that {@code temper patch SPEC --apply} made.
  *
  * @param spec the spec file
  * @param lockFile the lock that was updated
@@ -50,7 +50,8 @@ public record ApplyReport(
    * @param from the old version, or empty for an added package
    * @param to the new version, or empty for a removed package
    */
-  public record Change(String name, String architecture, Optional<String> from, Optional<String> to) {}
+  public record Change(
+      String name, String architecture, Optional<String> from, Optional<String> to) {}
 
   /**
    * An image as a manifest digest and its compressed size.

@@ -20,8 +20,8 @@ import java.util.Set;
  * Finds the changelog of a binary package in its {@code .deb}: {@code
  * usr/share/doc/PKG/changelog.Debian.gz}. When the documentation directory is a symlink to another
  * package's (as {@code libgcc-s1} links to {@code gcc-12-base}), that package's {@code .deb} is
- * read; when that fails too, the other binaries built from the same source upload are tried.
- * Every {@code .deb} is downloaded through the cache and checked against its index entry.
+ * read; when that fails too, the other binaries built from the same source upload are tried. Every
+ * {@code .deb} is downloaded through the cache and checked against its index entry.
  */
 final class ChangelogFinder {
   /** Other binaries of the source upload tried at most, smallest first. */
@@ -31,7 +31,7 @@ final class ChangelogFinder {
   private static final int MAX_LINKED_PACKAGES = 3;
 
   /**
-   * What the search found.
+   * The result of a search.
    *
    * @param changelog the parsed changelog, or empty
    * @param where the {@code .deb} and path it was read from, or what was looked at
@@ -102,8 +102,7 @@ final class ChangelogFinder {
     for (BinaryPackage sibling : siblings) {
       DocFiles docs = DocFiles.read(fetch(sibling), debName(sibling));
       Optional<String> dir = docs.docDirectory(sibling.name());
-      Optional<Map.Entry<String, byte[]>> file =
-          dir.flatMap(d -> docs.changelog(d, nativeVersion));
+      Optional<Map.Entry<String, byte[]>> file = dir.flatMap(d -> docs.changelog(d, nativeVersion));
       if (file.isPresent()) {
         return parsed(docs.deb(), file.get());
       }

@@ -145,7 +145,8 @@ public final class PatchApply {
     Path temp = Files.createTempDirectory("temper-patch-before-");
     try {
       LockSource old =
-          (spec, file, update) -> new LockSource.Locked(oldLock, LockFiles.lockPathFor(file), false);
+          (spec, file, update) ->
+              new LockSource.Locked(oldLock, LockFiles.lockPathFor(file), false);
       BuildOptions options =
           new BuildOptions(
               List.of(OciLayoutReference.of(temp.resolve("layout"), "before")),
@@ -188,8 +189,7 @@ public final class PatchApply {
       Optional<String> toVersion = to.map(Lock.Package::version);
       if (!fromVersion.equals(toVersion)) {
         Lock.Package any = from.orElseGet(to::get);
-        changes.add(
-            new ApplyReport.Change(any.name(), any.architecture(), fromVersion, toVersion));
+        changes.add(new ApplyReport.Change(any.name(), any.architecture(), fromVersion, toVersion));
       }
     }
     return changes;

@@ -67,7 +67,8 @@ public final class PatchJson {
     image(node.putObject("after"), applied.after());
     applied
         .before()
-        .ifPresent(b -> node.put("sizeDifference", applied.after().compressedSize() - b.compressedSize()));
+        .ifPresent(
+            b -> node.put("sizeDifference", applied.after().compressedSize() - b.compressedSize()));
     node.put("output", applied.output());
   }
 

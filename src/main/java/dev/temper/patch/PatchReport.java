@@ -12,7 +12,11 @@ import java.util.List;
  * @param notes what else a reader should know: suites added, packages the repositories lack
  */
 public record PatchReport(
-    String target, List<String> suites, int checked, List<PackageUpdate> updates, List<String> notes) {
+    String target,
+    List<String> suites,
+    int checked,
+    List<PackageUpdate> updates,
+    List<String> notes) {
 
   public PatchReport {
     suites = List.copyOf(suites);

@@ -24,7 +24,7 @@ final class PatchRepositories {
 
   /**
    * Returns the spec with {@code CODENAME-security} added for each codename whose suites come from
-   * the default Debian mirror and that lists no security suite, so that a patch always sees the
+   * the default Debian mirror and that lists no security suite, so that a patch always reads the
    * security updates. Repositories with their own {@code url} are taken as they are.
    */
   static Chosen withSecurity(Spec spec) {

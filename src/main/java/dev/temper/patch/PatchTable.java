@@ -16,7 +16,8 @@ public final class PatchTable {
   public static void write(PatchReport report, ApplyReport applied, Writer out) throws IOException {
     out.write("Suites: " + String.join(", ", report.suites()) + "\n");
     if (report.updates().isEmpty()) {
-      out.write("No updates for the " + report.checked() + " packages of " + report.target() + ".\n");
+      out.write(
+          "No updates for the " + report.checked() + " packages of " + report.target() + ".\n");
     } else {
       List<List<String>> rows = new ArrayList<>();
       rows.add(HEADER);
@@ -56,8 +57,10 @@ public final class PatchTable {
   }
 
   private static void applied(ApplyReport applied, Writer out) throws IOException {
-    out.write("\nApplied: " + applied.lockFile() + " updated, image rebuilt to " + applied.output());
+    out.write(
+        "\nApplied: " + applied.lockFile() + " updated, image rebuilt to " + applied.output());
     out.write("\n");
+
     for (ApplyReport.Change change : applied.changes()) {
       out.write(
           "  "
@@ -71,6 +74,7 @@ public final class PatchTable {
               + "\n");
     }
     out.write(applied.changes().size() + " packages changed.\n");
+
     List<String> closed = applied.closedCves();
     out.write(
         "CVEs closed: "
@@ -78,6 +82,7 @@ public final class PatchTable {
             + (closed.isEmpty() ? "" : " (" + String.join(", ", closed) + ")")
             + "\n");
     out.write("Advisories: " + applied.advisoryNote() + "\n");
+
     if (applied.before().isPresent()) {
       ApplyReport.ImageState before = applied.before().get();
       out.write("Before: " + before.digest() + " " + before.compressedSize() + " bytes\n");

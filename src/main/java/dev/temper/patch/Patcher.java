@@ -29,7 +29,7 @@ import java.util.TreeSet;
 /**
  * {@code temper patch}: compares the installed packages of a spec's lock or of an image with the
  * candidates of the repositories, security suites included, and names the CVEs that each update's
- * changelog says it fixes. Needs no advisory data.
+ * changelog names as fixed. Needs no advisory data.
  */
 public final class Patcher {
   /** Downloads of candidate {@code .deb} files at a time. */
@@ -196,7 +196,8 @@ public final class Patcher {
   private static String codename(String name, Inventory inventory) throws InvalidInputException {
     if (inventory.os() == null || !"debian".equals(inventory.os().id())) {
       throw new InvalidInputException(
-          name + ": not a Debian image (no os-release with ID=debian); give the repositories with"
+          name
+              + ": not a Debian image (no os-release with ID=debian); give the repositories with"
               + " --spec SPEC");
     }
     if (inventory.os().versionCodename() == null) {

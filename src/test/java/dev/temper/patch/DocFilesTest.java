@@ -2,8 +2,8 @@ package dev.temper.patch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.temper.debian.changelog.Changelog;
 import dev.temper.debian.Version;
+import dev.temper.debian.changelog.Changelog;
 import dev.temper.testing.ProcessRun;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +34,9 @@ class DocFilesTest {
     Files.createDirectories(root.resolve("DEBIAN"));
     Files.writeString(
         root.resolve("DEBIAN/control"),
-        "Package: " + name + "\nVersion: 1.0-2\nArchitecture: all\nMaintainer: T <t@t>\n"
+        "Package: "
+            + name
+            + "\nVersion: 1.0-2\nArchitecture: all\nMaintainer: T <t@t>\n"
             + "Description: test\n");
     Files.createDirectories(root.resolve("usr/share/doc"));
     if (changelogOwner != null) {
@@ -84,7 +86,7 @@ class DocFilesTest {
   }
 
   @Test
-  void refusesLinksThatLeaveTheDocumentation() throws Exception {
+  void rejectsLinksLeavingTheDocumentation() throws Exception {
     Path deb = build("evil", Map.of("usr/share/doc/evil", "../../../etc"), null);
 
     DocFiles docs = DocFiles.read(deb, "evil.deb");

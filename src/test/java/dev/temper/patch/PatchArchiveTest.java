@@ -53,8 +53,7 @@ class PatchArchiveTest {
     Class<?> main = Class.forName("dev.temper.cli.Main");
     Method method = main.getMethod("run", String[].class, PrintWriter.class, PrintWriter.class);
     int code =
-        (Integer)
-            method.invoke(null, args, new PrintWriter(out, true), new PrintWriter(err, true));
+        (Integer) method.invoke(null, args, new PrintWriter(out, true), new PrintWriter(err, true));
     return new String[] {String.valueOf(code), out.toString(), err.toString()};
   }
 
@@ -137,8 +136,7 @@ class PatchArchiveTest {
         continue;
       }
       Path deb = cache.find(pin.sha256()).orElseThrow();
-      Set<String> expected =
-          changelogCves(deb, pkg, update.get("installedSourceVersion").asText());
+      Set<String> expected = changelogCves(deb, pkg, update.get("installedSourceVersion").asText());
       List<String> listed = new ArrayList<>();
       update.get("cves").forEach(c -> listed.add(c.asText()));
       assertThat(listed).as(pkg).containsExactlyInAnyOrderElementsOf(expected);
@@ -152,7 +150,8 @@ class PatchArchiveTest {
 
     JsonNode again = JSON.readTree(ok("patch", spec.toString(), "--format", "json")[1]);
     assertThat(again.get("updates")).isEmpty();
-    JsonNode rebuilt = JSON.readTree(ok("patch", image, "--spec", spec.toString(), "--format", "json")[1]);
+    JsonNode rebuilt =
+        JSON.readTree(ok("patch", image, "--spec", spec.toString(), "--format", "json")[1]);
     assertThat(rebuilt.get("updates")).as(rebuilt.toString()).isEmpty();
   }
 }
