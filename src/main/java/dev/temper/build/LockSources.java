@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  * Turns the repositories of a spec into the suites to read, and reads them all in parallel along
  * the chain of trust.
  */
-final class LockSources {
+public final class LockSources {
   /** Suites read at the same time; each one is mostly download, then one decompressing thread. */
   static final int MAX_PARALLEL_SUITES = 4;
 
@@ -34,7 +34,8 @@ final class LockSources {
    *
    * @throws InvalidInputException when no mirror is known, a URL is invalid or a keyring fails
    */
-  static List<RepositorySource> of(Spec spec, MirrorResolver mirrors) throws InvalidInputException {
+  public static List<RepositorySource> of(Spec spec, MirrorResolver mirrors)
+      throws InvalidInputException {
     List<RepositorySource> sources = new ArrayList<>();
     for (Spec.RepositorySpec repository : spec.repositories()) {
       Keyring keyring =
@@ -57,7 +58,7 @@ final class LockSources {
   }
 
   /** Reads every source, several at once, and returns the suites in the order of the sources. */
-  static List<LoadedSuite> readAll(ArchiveReader reader, List<RepositorySource> sources)
+  public static List<LoadedSuite> readAll(ArchiveReader reader, List<RepositorySource> sources)
       throws TemperException, IOException {
     int threads = Math.max(1, Math.min(MAX_PARALLEL_SUITES, sources.size()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);

@@ -29,7 +29,10 @@ import picocli.CommandLine.Option;
       CopyCommand.class,
       PullCommand.class,
       PushCommand.class,
-      PinCommand.class
+      PinCommand.class,
+      BuildCommand.class,
+      ScanCommand.class,
+      PatchCommand.class
     })
 final class TemperCommand implements Runnable {
 

@@ -18,11 +18,12 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Walks a root file system directory in sorted order, parents first, without following symbolic
- * links. Further names of one inode become hard links to the first name seen.
+ * links. Further names of one inode become hard links to the first name seen. Like {@code find
+ * -xdev}, it stays on the root's file system: a directory where another file system is mounted
+ * (such as {@code /proc} when the root is a live system's {@code /}) is listed but not entered.
  */
 final class RootfsWalker {
   private static final String ATTRIBUTES = "unix:mode,uid,gid,ino,dev,size";
@@ -31,39 +32,12 @@ final class RootfsWalker {
   private static final int REGULAR = 0100000;
   private static final int SYMLINK = 0120000;
 
-  /**
-   * Kernel file systems that a live system mounts under its root. Their entries are the running
-   * kernel's state, not files of the system, so the walk does not descend into them.
-   */
-  private static final Set<String> VIRTUAL_FILE_SYSTEMS =
-      Set.of(
-          "proc",
-          "sysfs",
-          "devtmpfs",
-          "devpts",
-          "cgroup",
-          "cgroup2",
-          "securityfs",
-          "debugfs",
-          "tracefs",
-          "pstore",
-          "bpf",
-          "mqueue",
-          "hugetlbfs",
-          "fusectl",
-          "configfs",
-          "binfmt_misc",
-          "autofs",
-          "efivarfs",
-          "selinuxfs",
-          "rpc_pipefs",
-          "nsfs");
-
   private RootfsWalker() {}
 
   static void walk(String source, Path root, ImageFileVisitor visitor, WalkOptions options)
       throws IOException, TemperException {
     Map<String, String> firstNameOfInode = new HashMap<>();
+    Object rootDevice = Files.getAttribute(root, "unix:dev");
     Deque<String> pending = new ArrayDeque<>();
     pushChildren(root, "", pending, options, source);
     long count = 0;
@@ -94,10 +68,10 @@ final class RootfsWalker {
           visitor.visit(
               entry(path, EntryType.DIRECTORY, mode, uid, gid, null, 0),
               InputStream.nullInputStream());
-          if (isVirtual(file)) {
-            warn(options, source, path, "kernel file system, not walked");
-          } else {
+          if (rootDevice.equals(attributes.get("dev"))) {
             pushChildren(root, path, pending, options, source);
+          } else {
+            warn(options, source, path, "another file system is mounted here; not entered");
           }
         }
         case SYMLINK -> {
@@ -135,14 +109,6 @@ final class RootfsWalker {
   private static ImageFile entry(
       String path, EntryType type, int mode, int uid, int gid, String linkTarget, long size) {
     return new ImageFile(path, type, mode & 07777, uid, gid, linkTarget, size, 0, null);
-  }
-
-  private static boolean isVirtual(Path directory) {
-    try {
-      return VIRTUAL_FILE_SYSTEMS.contains(Files.getFileStore(directory).type());
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   private static void pushChildren(

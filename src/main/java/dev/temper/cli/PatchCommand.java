@@ -1,0 +1,188 @@
+package dev.temper.cli;
+
+import dev.temper.cache.ContentCache;
+import dev.temper.cache.Downloader;
+import dev.temper.debian.repository.MirrorResolver;
+import dev.temper.error.TemperException;
+import dev.temper.oci.Platform;
+import dev.temper.oci.image.ImageSource;
+import dev.temper.oci.image.ImageSources;
+import dev.temper.oci.reference.ImageReference;
+import dev.temper.oci.reference.ImageReferences;
+import dev.temper.oci.reference.OciLayoutReference;
+import dev.temper.patch.AdvisoryComparison;
+import dev.temper.patch.ApplyReport;
+import dev.temper.patch.PatchApply;
+import dev.temper.patch.PatchJson;
+import dev.temper.patch.PatchReport;
+import dev.temper.patch.PatchTable;
+import dev.temper.patch.Patcher;
+import dev.temper.sbom.ImageInventory;
+import dev.temper.sbom.Inventory;
+import dev.temper.vuln.AdvisoryStore;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code temper patch SPEC|IMAGE}: lists security updates and, for a spec, applies them. */
+@Command(
+    name = "patch",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Compares the installed packages of a spec's lock or of an image with the repositories,"
+          + " security suites included, and lists the updates with the CVEs their changelogs name.",
+      "--apply (SPEC only) updates the lock, rebuilds the image and reports the difference."
+    },
+    footer = ExitCodes.HELP)
+final class PatchCommand implements Callable<Integer> {
+  private static final Pattern IMAGE_TRANSPORT = Pattern.compile("^(oci|docker-archive|dir):.*");
+
+  @Parameters(
+      index = "0",
+      paramLabel = "SPEC|IMAGE",
+      description = "An image spec (YAML), or oci:DIR[:TAG], docker-archive:FILE or dir:ROOTFS.")
+  String target;
+
+  @Option(
+      names = "--spec",
+      paramLabel = "SPEC",
+      description =
+          "For an IMAGE: take the repositories from this spec instead of the Debian defaults for"
+              + " the image's os-release codename.")
+  Path specFile;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
+  String format = "table";
+
+  @Option(
+      names = "--apply",
+      description = "For a SPEC: update its lock, rebuild the image and report the difference.")
+  boolean apply;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "oci:DIR[:TAG]",
+      description = "With --apply: the layout to rebuild into (default: oci:out/<name>:latest).")
+  String output;
+
+  @Option(
+      names = "--source-date-epoch",
+      paramLabel = "SECONDS",
+      description = "With --apply: time stamped into the image (default: the lock's newest date).")
+  Long sourceDateEpoch;
+
+  @Option(
+      names = "--platform",
+      paramLabel = "OS/ARCH[/VARIANT]",
+      description = "For an IMAGE: the platform to pick from a multi-platform image.")
+  String platform;
+
+  @Mixin DbCommand.Location database;
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException, TemperException {
+    boolean image = IMAGE_TRANSPORT.matcher(target).matches();
+    boolean json = parseFormat();
+    if (apply && image) {
+      throw new ParameterException(spec.commandLine(), "--apply works on a SPEC, not an image");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    try (ProgressRenderer progress = ProgressRenderer.forStandardError()) {
+      Downloader downloader =
+          Downloader.builder(ContentCache.fromEnvironment()).listener(progress).build();
+      MirrorResolver mirrors = MirrorResolver.fromHost();
+      Patcher patcher = new Patcher(downloader, mirrors, Clock.systemUTC());
+      PatchReport report = image ? forImage(patcher) : patcher.forSpec(Path.of(target));
+      ApplyReport applied = null;
+      if (apply && !report.updates().isEmpty()) {
+        applied = apply(downloader, mirrors, report);
+      }
+      progress.close();
+      if (json) {
+        PatchJson.write(report, applied, out);
+      } else {
+        PatchTable.write(report, applied, out);
+        if (apply && report.updates().isEmpty()) {
+          out.println("Nothing to apply.");
+        }
+      }
+    }
+    out.flush();
+    return ExitCodes.OK;
+  }
+
+  private PatchReport forImage(Patcher patcher) throws IOException, TemperException {
+    Platform wanted;
+    try {
+      wanted = platform == null ? null : Platform.parse(platform);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    Inventory inventory;
+    try (ImageSource source = ImageSources.localOnly().open(target, wanted)) {
+      inventory = ImageInventory.of(source);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    inventory.warnings().forEach(w -> err.println("temper: warning: " + w));
+    return patcher.forImage(target, inventory, Optional.ofNullable(specFile));
+  }
+
+  private ApplyReport apply(Downloader downloader, MirrorResolver mirrors, PatchReport report)
+      throws IOException, TemperException {
+    Path specPath = Path.of(target);
+    OciLayoutReference layout = layout(specPath);
+    OptionalLong epoch =
+        sourceDateEpoch == null ? OptionalLong.empty() : OptionalLong.of(sourceDateEpoch);
+    PatchApply step = new PatchApply(downloader, mirrors, Clock.systemUTC());
+    Path file = database.resolve();
+    if (!Files.isRegularFile(file)) {
+      return step.apply(
+          specPath,
+          report,
+          layout,
+          epoch,
+          AdvisoryComparison.none("no advisory database at " + file + "; CVEs from changelogs"));
+    }
+    try (AdvisoryStore store = AdvisoryStore.open(file, Clock.systemUTC())) {
+      return step.apply(
+          specPath, report, layout, epoch, AdvisoryComparison.using(store, Clock.systemUTC()));
+    }
+  }
+
+  private OciLayoutReference layout(Path specPath) throws IOException, TemperException {
+    if (output == null) {
+      String name = dev.temper.build.SpecLoader.load(specPath).name();
+      return OciLayoutReference.of(Path.of("out", name), "latest");
+    }
+    ImageReference reference = ImageReferences.parse(output);
+    if (!(reference instanceof OciLayoutReference oci) || oci.tag() == null) {
+      throw new ParameterException(spec.commandLine(), "--output: give oci:DIR:TAG");
+    }
+    return oci;
+  }
+
+  private boolean parseFormat() {
+    return switch (format) {
+      case "table" -> false;
+      case "json" -> true;
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "--format: invalid value '" + format + "': use table or json");
+    };
+  }
+}
