@@ -36,7 +36,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 public final class LayerWriter {
   private static final int BUFFER_SIZE = 64 * 1024;
 
-  /** One 512-byte record per block: only two zero blocks end the archive, as Go's tar writes. */
+  /**
+   * One 512-byte record per block, so only the two zero blocks end the archive, with no padding.
+   */
   private static final int TAR_BLOCK_SIZE = 512;
 
   private LayerWriter() {}
