@@ -59,6 +59,8 @@ public final class DebReader {
   }
 
   /**
+   * Creates a reader with another data policy or member limit.
+   *
    * @param dataPolicy the policy for the data member's entries
    * @param maxMemberSize the largest member in bytes, as stored in the {@code .deb}
    */
@@ -109,11 +111,9 @@ public final class DebReader {
     ArReader ar = new ArReader(in, deb, maxMemberSize);
     readFormatVersion(ar, deb);
     ControlMember.Parsed control = null;
-    Map<String, String> computed = null;
     ArReader.Member member;
     while ((member = ar.next().orElse(null)) != null) {
       String name = member.name();
-      String displayName = deb + " " + name;
       if (name.startsWith("_")) {
         continue;
       }
@@ -121,26 +121,39 @@ public final class DebReader {
         if (control != null) {
           throw new InvalidInputException(deb + ": more than one control member");
         }
-        Compression compression = compressionOf(name, "control.tar", deb, false);
-        requireSize(member, MAX_CONTROL_MEMBER_SIZE, displayName);
-        List<FileEntry> files = readControlTar(member.content(), displayName, compression);
-        control = ControlMember.parse(files, displayName);
+        control = readControl(member, deb);
       } else if (name.startsWith("data.tar")) {
         if (control == null) {
           throw new InvalidInputException(deb + ": data member comes before the control member");
         }
-        Compression compression = compressionOf(name, "data.tar", deb, true);
-        computed = control.md5sums() == null ? new LinkedHashMap<>() : null;
-        TarEntryVisitor visitor =
-            computed == null ? dataVisitor : Md5Visitor.wrap(dataVisitor, computed);
-        new TarReader(dataPolicy).read(member.content(), displayName, compression, visitor);
-        return toControl(deb, control, computed);
+        return readData(member, deb, control, dataVisitor);
       } else {
         throw new InvalidInputException(deb + ": unexpected member '" + name + "'");
       }
     }
     String missing = control == null ? "control.tar" : "data.tar";
     throw new InvalidInputException(deb + ": missing member " + missing);
+  }
+
+  private static ControlMember.Parsed readControl(ArReader.Member member, String deb)
+      throws IOException, TemperException {
+    String displayName = deb + " " + member.name();
+    Compression compression = compressionOf(member.name(), "control.tar", deb, false);
+    requireSize(member, MAX_CONTROL_MEMBER_SIZE, displayName);
+    List<FileEntry> files = readControlTar(member.content(), displayName, compression);
+    return ControlMember.parse(files, displayName);
+  }
+
+  /** Reads the data member, computing MD5 sums on the way when the package ships none. */
+  private DebControl readData(
+      ArReader.Member member, String deb, ControlMember.Parsed control, TarEntryVisitor visitor)
+      throws IOException, TemperException {
+    Compression compression = compressionOf(member.name(), "data.tar", deb, true);
+    Map<String, String> computed = control.md5sums() == null ? new LinkedHashMap<>() : null;
+    TarEntryVisitor wrapped = computed == null ? visitor : Md5Visitor.wrap(visitor, computed);
+    new TarReader(dataPolicy)
+        .read(member.content(), deb + " " + member.name(), compression, wrapped);
+    return toControl(deb, control, computed);
   }
 
   private static void readFormatVersion(ArReader ar, String deb)
