@@ -27,7 +27,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * and missing parent directories are added (0755, owned by 0:0). Owner ids come from the entries,
  * owner names are empty, and every header carries the one fixed time. PAX headers carry long names,
  * long link targets and large numbers, and nothing pads the archive beyond its two end-of-archive
- * blocks. The same entries and options give the same bytes in any input order.
+ * blocks. The same entries and options give the same bytes in any input order. The diff ID depends
+ * on nothing else. The compressed bytes also depend on the zlib that the JDK uses and on the
+ * zstd-jni version, so a blob digest is only stable across machines that share them.
  *
  * <p>The diff ID, the blob digest and the sizes are computed while the bytes are written. The blob
  * goes to a temporary file beside the target that is renamed into place, so the target never holds
