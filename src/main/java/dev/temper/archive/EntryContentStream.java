@@ -5,8 +5,8 @@ import java.io.InputStream;
 
 /**
  * The content of the current tar entry: ends at the entry's size, fails if the archive ends first,
- * and marks failures of the archive as {@link TarReader.InputFailure} so that they are told apart
- * from failures of the visitor that reads it.
+ * and marks failures of the archive as {@link TarReader.InputFailure} so that they are
+ * distinguished from failures of the visitor that reads it.
  */
 final class EntryContentStream extends InputStream {
   private static final int SKIP_BUFFER_SIZE = 64 * 1024;

@@ -23,11 +23,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /**
- * Writes a file tree as a reproducible image layer: entries sorted by path with parents first,
- * missing parent directories added (0755, owned by 0:0), owner ids from the entries with empty
- * owner names, one fixed time everywhere, PAX headers for long names, long link targets and large
- * numbers, and no padding beyond the two end-of-archive blocks. The same entries and options give
- * the same bytes in any input order.
+ * Writes a file tree as a reproducible image layer. Entries are sorted by path with parents first,
+ * and missing parent directories are added (0755, owned by 0:0). Owner ids come from the entries,
+ * owner names are empty, and every header carries the one fixed time. PAX headers carry long names,
+ * long link targets and large numbers, and nothing pads the archive beyond its two end-of-archive
+ * blocks. The same entries and options give the same bytes in any input order. The diff ID depends
+ * on nothing else. The compressed bytes also depend on the zlib that the JDK uses and on the
+ * zstd-jni version, so a blob digest is only stable across machines that share them.
  *
  * <p>The diff ID, the blob digest and the sizes are computed while the bytes are written. The blob
  * goes to a temporary file beside the target that is renamed into place, so the target never holds
@@ -36,7 +38,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 public final class LayerWriter {
   private static final int BUFFER_SIZE = 64 * 1024;
 
-  /** One 512-byte record per block: only two zero blocks end the archive, as Go's tar writes. */
+  /**
+   * One 512-byte record per block, so only the two zero blocks end the archive, with no padding.
+   */
   private static final int TAR_BLOCK_SIZE = 512;
 
   private LayerWriter() {}

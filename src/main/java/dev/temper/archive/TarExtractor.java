@@ -23,7 +23,7 @@ import java.util.Set;
  * every parent of an entry must be a real directory inside the root, never a symlink. Files are
  * opened without following links. So nothing is written outside the root, even when an earlier
  * entry planted a symlink. An entry that would need to follow one is rejected or skipped as the
- * policy says.
+ * policy decides.
  *
  * <p>Permission bits are applied without setuid, setgid and sticky, which {@code java.nio} cannot
  * set, and owners are not changed. Directory modes are applied after all entries, so a read-only
@@ -36,6 +36,7 @@ public final class TarExtractor {
 
   private final TarPolicy policy;
 
+  /** Creates an extractor that applies the policy to every entry. */
   public TarExtractor(TarPolicy policy) {
     this.policy = policy;
   }

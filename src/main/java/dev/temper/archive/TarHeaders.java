@@ -2,6 +2,7 @@ package dev.temper.archive;
 
 import dev.temper.archive.EntryRules.UnsafeEntryException;
 import dev.temper.error.InvalidInputException;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
@@ -31,35 +32,8 @@ final class TarHeaders {
       if (type == EntryType.DIRECTORY) {
         return null;
       }
-      throw new UnsafeEntryException("a " + type.name().toLowerCase() + " in place of the root");
-    }
-
-    long size = 0;
-    String linkTarget = null;
-    switch (type) {
-      case FILE -> {
-        size = entry.getSize();
-        if (size > limits.maxEntrySize()) {
-          throw new InvalidInputException(
-              archive
-                  + ": entry '"
-                  + path
-                  + "' declares "
-                  + size
-                  + " bytes, more than the limit of "
-                  + limits.maxEntrySize());
-        }
-      }
-      case SYMLINK -> {
-        linkTarget = entry.getLinkName();
-        checkLength(linkTarget, limits, archive, "symlink target");
-        EntryRules.checkSymlinkTarget(path, linkTarget);
-      }
-      case HARDLINK -> {
-        checkLength(entry.getLinkName(), limits, archive, "hard link target");
-        linkTarget = hardLinkTarget(entry.getLinkName(), policy, seen);
-      }
-      case DIRECTORY -> {}
+      throw new UnsafeEntryException(
+          "a " + type.name().toLowerCase(Locale.ROOT) + " in place of the root");
     }
 
     EntryType earlier = seen.get(path);
@@ -68,6 +42,9 @@ final class TarHeaders {
         && !(earlier == EntryType.DIRECTORY && type == EntryType.DIRECTORY)) {
       throw new UnsafeEntryException("duplicate entry for '" + path + "'");
     }
+    long size = type == EntryType.FILE ? checkSize(entry, limits, archive, path) : 0;
+    String linkTarget = linkTarget(entry, type, path, policy, archive, seen);
+
     long uid = entry.getLongUserId();
     long gid = entry.getLongGroupId();
     if (uid < 0 || uid > Integer.MAX_VALUE || gid < 0 || gid > Integer.MAX_VALUE) {
@@ -76,6 +53,45 @@ final class TarHeaders {
     int mode = entry.getMode() & 07777;
     long modTime = entry.getModTime().getTime() / 1000;
     return new TarEntryHeader(path, type, mode, (int) uid, (int) gid, linkTarget, size, modTime);
+  }
+
+  private static long checkSize(
+      TarArchiveEntry entry, TarLimits limits, String archive, String path)
+      throws InvalidInputException {
+    long size = entry.getSize();
+    if (size > limits.maxEntrySize()) {
+      throw new InvalidInputException(
+          archive
+              + ": entry '"
+              + path
+              + "' declares "
+              + size
+              + " bytes, more than the limit of "
+              + limits.maxEntrySize());
+    }
+    return size;
+  }
+
+  /** Returns the checked link target of a symlink or hard link, or null for other types. */
+  private static String linkTarget(
+      TarArchiveEntry entry,
+      EntryType type,
+      String path,
+      TarPolicy policy,
+      String archive,
+      Map<String, EntryType> seen)
+      throws UnsafeEntryException, InvalidInputException {
+    String raw = entry.getLinkName();
+    if (type == EntryType.SYMLINK) {
+      checkLength(raw, policy.limits(), archive, "symlink target");
+      EntryRules.checkSymlinkTarget(path, raw);
+      return raw;
+    }
+    if (type == EntryType.HARDLINK) {
+      checkLength(raw, policy.limits(), archive, "hard link target");
+      return hardLinkTarget(raw, policy, seen);
+    }
+    return null;
   }
 
   private static EntryType typeOf(TarArchiveEntry entry) throws UnsafeEntryException {

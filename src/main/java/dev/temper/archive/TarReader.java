@@ -28,6 +28,7 @@ public final class TarReader {
 
   private final TarPolicy policy;
 
+  /** Creates a reader that applies the policy to every stream it reads. */
   public TarReader(TarPolicy policy) {
     this.policy = policy;
   }

@@ -32,6 +32,7 @@ public final class DebLayerBenchmark {
   private List<FileEntry> entries;
   private long tarBytes;
   private final Map<String, Long> outputSizes = new LinkedHashMap<>();
+  private double childCpuMs;
 
   private DebLayerBenchmark(Path deb, Path work) {
     this.deb = deb;
@@ -92,7 +93,7 @@ public final class DebLayerBenchmark {
     Map<String, Timings.Task> tasks = new LinkedHashMap<>();
     tasks.put(
         "native `dpkg-deb --fsys-tarfile` (ar + xz)",
-        () -> shell("dpkg-deb --fsys-tarfile '" + deb + "' > /dev/null"));
+        () -> timedShell("dpkg-deb --fsys-tarfile '" + deb + "' > /dev/null"));
     tasks.put("`DebReader.read`, streaming, content skipped", this::readStreaming);
     tasks.put("`DebReader.readAll`, content in memory", () -> new DebReader().readAll(deb));
     tasks.put("write layer, uncompressed", () -> write("none", LayerOptions.uncompressed(0)));
@@ -102,13 +103,13 @@ public final class DebLayerBenchmark {
     tasks.put("write layer, zstd level 3", () -> write("zstd3", LayerOptions.zstd(0)));
     tasks.put(
         "native `gzip -1` of the same tar",
-        () -> shell("gzip -1 -c '" + plain.file() + "' > /dev/null"));
+        () -> timedShell("gzip -1 -c '" + plain.file() + "' > /dev/null"));
     tasks.put(
         "native `gzip -6` of the same tar",
-        () -> shell("gzip -6 -c '" + plain.file() + "' > /dev/null"));
+        () -> timedShell("gzip -6 -c '" + plain.file() + "' > /dev/null"));
     tasks.put(
         "native `zstd -3` of the same tar",
-        () -> shell("zstd -q -3 -c '" + plain.file() + "' > /dev/null"));
+        () -> timedShell("zstd -q -3 -c '" + plain.file() + "' > /dev/null"));
     time(tasks, warmups, iterations);
     System.out.printf("%nload average after timing: %.2f%n%n", loadAverage());
     System.out.println("| layer | blob bytes | ratio to tar |");
@@ -137,34 +138,64 @@ public final class DebLayerBenchmark {
   /** Runs every task once per round, in turn, and prints medians with MB/s of the data tar. */
   private void time(Map<String, Timings.Task> tasks, int warmups, int iterations) throws Exception {
     Map<String, List<Double>> wall = new LinkedHashMap<>();
+    Map<String, List<Double>> cpu = new LinkedHashMap<>();
     for (int round = 0; round < warmups + iterations; round++) {
       for (Map.Entry<String, Timings.Task> task : tasks.entrySet()) {
+        childCpuMs = 0;
+        long cpuStart = cpuNanos();
         long start = System.nanoTime();
         task.getValue().run();
         double ms = (System.nanoTime() - start) / 1e6;
+        double cpuMs = (cpuNanos() - cpuStart) / 1e6 + childCpuMs;
         if (round >= warmups) {
           wall.computeIfAbsent(task.getKey(), k -> new ArrayList<>()).add(ms);
+          cpu.computeIfAbsent(task.getKey(), k -> new ArrayList<>()).add(cpuMs);
         }
       }
     }
-    System.out.println("| what | median ms | min ms | max ms | MB/s of data tar |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: |");
+    System.out.println(
+        "| what | median ms | min ms | max ms | MB/s of data tar | median CPU ms | MB/s per CPU"
+            + " second |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (Map.Entry<String, List<Double>> row : wall.entrySet()) {
       List<Double> sorted = new ArrayList<>(row.getValue());
       Collections.sort(sorted);
-      double median = sorted.get(sorted.size() / 2);
-      if (sorted.size() % 2 == 0) {
-        median = (sorted.get(sorted.size() / 2 - 1) + median) / 2;
-      }
+      double median = median(sorted);
+      double cpuMedian = median(cpu.get(row.getKey()));
       System.out.printf(
           Locale.ROOT,
-          "| %s | %.0f | %.0f | %.0f | %.1f |%n",
+          "| %s | %.0f | %.0f | %.0f | %.1f | %.0f | %.1f |%n",
           row.getKey(),
           median,
           sorted.get(0),
           sorted.get(sorted.size() - 1),
-          tarBytes / 1e6 / (median / 1000));
+          tarBytes / 1e6 / (median / 1000),
+          cpuMedian,
+          tarBytes / 1e6 / (cpuMedian / 1000));
     }
+  }
+
+  private static double median(List<Double> values) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1
+        ? sorted.get(middle)
+        : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  /** Returns the CPU time of this JVM, all threads and the collector included. */
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  /** Runs a native command and adds its user and system CPU time to {@link #childCpuMs}. */
+  private void timedShell(String command) throws IOException, InterruptedException {
+    Path times = work.resolve("times");
+    shell("TIMEFORMAT='%3U %3S'; { time " + command + " ; } 2> '" + times + "'");
+    String[] fields = Files.readString(times).trim().split("\\s+");
+    childCpuMs += (Double.parseDouble(fields[0]) + Double.parseDouble(fields[1])) * 1000;
   }
 
   private static Path findOrDownload(Path data) throws IOException, InterruptedException {
@@ -196,7 +227,7 @@ public final class DebLayerBenchmark {
 
   private static void shellIn(Path dir, String command) throws IOException, InterruptedException {
     Process process =
-        new ProcessBuilder("sh", "-c", command).directory(dir.toFile()).inheritIO().start();
+        new ProcessBuilder("bash", "-c", command).directory(dir.toFile()).inheritIO().start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException(command + " failed with exit code " + process.exitValue());
     }

@@ -28,6 +28,8 @@ public final class ArReader {
   private boolean started;
 
   /**
+   * Creates a reader positioned before the archive's magic bytes.
+   *
    * @param in the archive, read from its first byte; not closed
    * @param archive the name used in messages
    * @param maxMemberSize the largest member size in bytes that is accepted

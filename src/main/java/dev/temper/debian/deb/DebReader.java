@@ -26,19 +26,20 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@code .deb} as a stream, without extracting it: the {@code debian-binary} version, the
  * control member and the data member, each compressed with gzip, xz or zstd (data also bzip2) or
- * not at all. Members that start with {@code _} are skipped as dpkg skips them; any other unknown
- * member, a wrong order, a missing member or an unsafe data entry fails with an {@link
- * InvalidInputException} naming the {@code .deb}. Maintainer scripts are listed, never run.
+ * not at all. Members whose names start with {@code _} are skipped, because deb(5) reserves such
+ * names for members that readers may ignore, and members after the data member are not read. Any
+ * other unknown member, a wrong order, a missing member or an unsafe data entry fails with an
+ * {@link InvalidInputException} naming the {@code .deb}. Maintainer scripts are listed, never run.
  */
 public final class DebReader {
-  /** The default largest member of a {@code .deb} in bytes, 8 GiB. */
+  /** The default maximum size of one member of a {@code .deb} in bytes, 8 GiB. */
   public static final long DEFAULT_MAX_MEMBER_SIZE = 8L << 30;
 
   private static final long MAX_CONTROL_MEMBER_SIZE = 64L << 20;
   private static final int MAX_VERSION_SIZE = 64;
-  private static final Pattern FORMAT_VERSION = Pattern.compile("2\\.[0-9]+\n");
+  private static final Pattern FORMAT_VERSION = Pattern.compile("(?s)2\\.[0-9]+\n.*");
 
-  /** Control members hold a few small text files: 64 MiB decompressed bounds them well. */
+  /** Control members contain a few small text files, so 64 MiB decompressed bounds them well. */
   private static final TarPolicy CONTROL_POLICY =
       new TarPolicy(
           true,
@@ -58,6 +59,8 @@ public final class DebReader {
   }
 
   /**
+   * Creates a reader with another data policy or member limit.
+   *
    * @param dataPolicy the policy for the data member's entries
    * @param maxMemberSize the largest member in bytes, as stored in the {@code .deb}
    */
@@ -108,11 +111,9 @@ public final class DebReader {
     ArReader ar = new ArReader(in, deb, maxMemberSize);
     readFormatVersion(ar, deb);
     ControlMember.Parsed control = null;
-    Map<String, String> computed = null;
     ArReader.Member member;
     while ((member = ar.next().orElse(null)) != null) {
       String name = member.name();
-      String displayName = deb + " " + name;
       if (name.startsWith("_")) {
         continue;
       }
@@ -120,26 +121,39 @@ public final class DebReader {
         if (control != null) {
           throw new InvalidInputException(deb + ": more than one control member");
         }
-        Compression compression = compressionOf(name, "control.tar", deb, false);
-        requireSize(member, MAX_CONTROL_MEMBER_SIZE, displayName);
-        List<FileEntry> files = readControlTar(member.content(), displayName, compression);
-        control = ControlMember.parse(files, displayName);
+        control = readControl(member, deb);
       } else if (name.startsWith("data.tar")) {
         if (control == null) {
           throw new InvalidInputException(deb + ": data member comes before the control member");
         }
-        Compression compression = compressionOf(name, "data.tar", deb, true);
-        computed = control.md5sums() == null ? new LinkedHashMap<>() : null;
-        TarEntryVisitor visitor =
-            computed == null ? dataVisitor : Md5Visitor.wrap(dataVisitor, computed);
-        new TarReader(dataPolicy).read(member.content(), displayName, compression, visitor);
-        return toControl(deb, control, computed);
+        return readData(member, deb, control, dataVisitor);
       } else {
         throw new InvalidInputException(deb + ": unexpected member '" + name + "'");
       }
     }
     String missing = control == null ? "control.tar" : "data.tar";
     throw new InvalidInputException(deb + ": missing member " + missing);
+  }
+
+  private static ControlMember.Parsed readControl(ArReader.Member member, String deb)
+      throws IOException, TemperException {
+    String displayName = deb + " " + member.name();
+    Compression compression = compressionOf(member.name(), "control.tar", deb, false);
+    requireSize(member, MAX_CONTROL_MEMBER_SIZE, displayName);
+    List<FileEntry> files = readControlTar(member.content(), displayName, compression);
+    return ControlMember.parse(files, displayName);
+  }
+
+  /** Reads the data member, computing MD5 sums on the way when the package ships none. */
+  private DebControl readData(
+      ArReader.Member member, String deb, ControlMember.Parsed control, TarEntryVisitor visitor)
+      throws IOException, TemperException {
+    Compression compression = compressionOf(member.name(), "data.tar", deb, true);
+    Map<String, String> computed = control.md5sums() == null ? new LinkedHashMap<>() : null;
+    TarEntryVisitor wrapped = computed == null ? visitor : Md5Visitor.wrap(visitor, computed);
+    new TarReader(dataPolicy)
+        .read(member.content(), deb + " " + member.name(), compression, wrapped);
+    return toControl(deb, control, computed);
   }
 
   private static void readFormatVersion(ArReader ar, String deb)
@@ -154,7 +168,10 @@ public final class DebReader {
     String version = new String(first.content().readAllBytes(), StandardCharsets.US_ASCII);
     if (!FORMAT_VERSION.matcher(version).matches()) {
       throw new InvalidInputException(
-          deb + ": unsupported format version '" + version.strip() + "', expected 2.x");
+          deb
+              + ": unsupported format version '"
+              + version.lines().findFirst().orElse("")
+              + "', expected 2.x");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.temper.debian.deb;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.temper.archive.Content;
@@ -178,7 +179,7 @@ class DebReaderHostileTest {
     byte[] bomb = dataTarGz("./zeros", TarArchiveEntry.LF_NORMAL, null, new byte[80 << 20]);
 
     assertThatThrownBy(() -> read(deb(controlTarGz(), bomb)))
-        .hasMessageStartingWith("evil.deb data.tar.gz: compression ratio exceeds 250 (");
+        .hasMessageStartingWith("evil.deb data.tar.gz: compression ratio exceeds 500 (");
   }
 
   @Test
@@ -193,5 +194,23 @@ class DebReaderHostileTest {
 
     assertThatThrownBy(() -> read(deb))
         .hasMessage("evil.deb data.tar.xz: expected xz data but the content starts like gzip");
+  }
+
+  @Test
+  void acceptsExtraVersionLinesAndUnderscoreMembers() throws Exception {
+    byte[] data = dataTarGz("./usr/a", TarArchiveEntry.LF_NORMAL, null, new byte[2]);
+    byte[] deb =
+        new ArWriter()
+            .member("debian-binary", "2.1\nfuture line\n")
+            .member("_signature", "ignored")
+            .member("control.tar.gz", controlTarGz())
+            .member("data.tar.gz", data)
+            .member("trailing", "not read")
+            .toByteArray();
+
+    DebPackage pkg = new DebReader().readAll(new ByteArrayInputStream(deb), "ok.deb");
+
+    assertThat(pkg.entries()).extracting(FileEntry::path).containsExactly("usr/a");
+    assertThat(pkg.control().packageName()).isEqualTo("hello");
   }
 }
