@@ -9,14 +9,14 @@ import dev.temper.oci.Descriptor;
 import dev.temper.oci.ImageIndex;
 import dev.temper.oci.layout.OciLayoutWriter;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code temper build}: from a spec and its lock, assembles a hardened image per architecture and
@@ -71,14 +71,23 @@ public final class ImageBuild {
         log.info("{}: unpacked in {} ms", architecture, millis(start));
         start = System.nanoTime();
         RootFsAssembly.Assembled root = RootFsAssembly.assemble(spec, packages);
-        log.info("{}: assembled {} paths in {} ms", architecture, root.tree().size(), millis(start));
+        log.info(
+            "{}: assembled {} paths in {} ms", architecture, root.tree().size(), millis(start));
         Map<String, Set<String>> groups = LayerPlan.groups(packages, spec.image().layers());
         List<LayerPlan.Layer> layers = LayerPlan.plan(root.tree(), groups);
         boolean certificates = root.certificates() > 0;
         start = System.nanoTime();
         ImageWrite.PlatformImage image =
             ImageWrite.write(
-                layout, spec, architecture, layers, certificates, layerOptions, epoch, work, layerCache);
+                layout,
+                spec,
+                architecture,
+                layers,
+                certificates,
+                layerOptions,
+                epoch,
+                work,
+                layerCache);
         log.info("{}: wrote {} layers in {} ms", architecture, layers.size(), millis(start));
         images.add(image);
         platforms.add(summary(image, packages.size(), root));

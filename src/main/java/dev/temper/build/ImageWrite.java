@@ -121,8 +121,7 @@ final class ImageWrite {
     return stored;
   }
 
-  private static LayerBlob await(Future<LayerBlob> future)
-      throws IOException, TemperException {
+  private static LayerBlob await(Future<LayerBlob> future) throws IOException, TemperException {
     try {
       return future.get();
     } catch (InterruptedException e) {

@@ -47,14 +47,25 @@ final class LayerCache {
   /** Returns the key of a layer: the same entries and options always give the same key. */
   static String key(List<FileEntry> entries, LayerOptions options) throws IOException {
     MessageDigest key = Digest.sha256Hasher();
-    update(key, FORMAT + " " + options.compression() + " " + options.level() + " " + options.mtime());
+    update(
+        key, FORMAT + " " + options.compression() + " " + options.level() + " " + options.mtime());
     List<FileEntry> sorted = new ArrayList<>(entries);
     sorted.sort(Comparator.comparing(FileEntry::path));
     for (FileEntry entry : sorted) {
       update(
           key,
-          entry.path() + "\0" + entry.type() + "\0" + entry.mode() + "\0" + entry.uid() + "\0"
-              + entry.gid() + "\0" + entry.linkTarget() + "\0");
+          entry.path()
+              + "\0"
+              + entry.type()
+              + "\0"
+              + entry.mode()
+              + "\0"
+              + entry.uid()
+              + "\0"
+              + entry.gid()
+              + "\0"
+              + entry.linkTarget()
+              + "\0");
       if (entry.type() == EntryType.FILE) {
         update(key, entry.content().size() + "\0" + contentDigest(entry) + "\n");
       }

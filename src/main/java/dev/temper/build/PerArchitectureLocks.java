@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * Locks a multi-architecture spec for {@code temper build}: each architecture is resolved on its
- * own, as its image installs only its own packages, and the results merge into one lock. The
- * locker alone would resolve the first architecture as native and the others as foreign, the way
- * dpkg's multiarch does inside one system.
+ * own, as its image installs only its own packages, and the results merge into one lock. The locker
+ * alone would resolve the first architecture as native and the others as foreign, the way dpkg's
+ * multiarch does inside one system.
  */
 final class PerArchitectureLocks implements LockSource {
   private final Locker locker;
@@ -69,7 +69,8 @@ final class PerArchitectureLocks implements LockSource {
     for (Lock lock : locks) {
       lock.repositories().forEach(r -> repositories.putIfAbsent(r.name() + " " + r.suite(), r));
       lock.packages()
-          .forEach(p -> packages.putIfAbsent(p.name() + ":" + p.architecture() + "=" + p.version(), p));
+          .forEach(
+              p -> packages.putIfAbsent(p.name() + ":" + p.architecture() + "=" + p.version(), p));
     }
     List<Lock.Package> sorted = new ArrayList<>(packages.values());
     sorted.sort(

@@ -29,7 +29,8 @@ final class UnpackedDebCache {
   }
 
   /** Returns the uncompressed copy of the .deb, making it first if the cache lacks it. */
-  Path uncompressed(Path deb, String sha256, String name) throws IOException, InvalidInputException {
+  Path uncompressed(Path deb, String sha256, String name)
+      throws IOException, InvalidInputException {
     Path copy = directory.resolve(sha256 + ".deb");
     if (Files.isRegularFile(copy)) {
       return copy;
@@ -62,8 +63,7 @@ final class UnpackedDebCache {
           ar.putArchiveEntry(new ArArchiveEntry("data.tar", size, 0, 0, 0100644, 0));
           Files.copy(data, ar);
         } else {
-          ar.putArchiveEntry(
-              new ArArchiveEntry(current.name(), current.size(), 0, 0, 0100644, 0));
+          ar.putArchiveEntry(new ArArchiveEntry(current.name(), current.size(), 0, 0, 0100644, 0));
           current.content().transferTo(ar);
         }
         ar.closeArchiveEntry();

@@ -75,8 +75,7 @@ class BuildStepsTest {
   @Test
   void trustStoreBytesAreStable() throws Exception {
     Path pem = Fixtures.certificate(dir, "stable");
-    var certificates =
-        CertificateStores.parse(Files.readAllBytes(pem), pem.toString());
+    var certificates = CertificateStores.parse(Files.readAllBytes(pem), pem.toString());
     Map<String, java.security.cert.X509Certificate> byAlias = new LinkedHashMap<>();
     byAlias.put("temper:stable.pem", certificates.get(0));
 
@@ -122,7 +121,8 @@ class BuildStepsTest {
         new FileEntry("home/nonroot", EntryType.DIRECTORY, 0700, 65532, 65532, null, null),
         AccountFiles.ORIGIN);
     tree.put(
-        FileEntry.file("home/nonroot/app.jar", 0644, Content.of("x".getBytes(StandardCharsets.UTF_8))),
+        FileEntry.file(
+            "home/nonroot/app.jar", 0644, Content.of("x".getBytes(StandardCharsets.UTF_8))),
         ApplicationFiles.ORIGIN);
 
     List<LayerPlan.Layer> layers = LayerPlan.plan(tree, Map.of());
@@ -145,8 +145,7 @@ class BuildStepsTest {
     UnpackedPackage jre = unpacked("openjdk-17-jre-headless", "libc6, zlib1g | libz");
     UnpackedPackage zlib = unpacked("zlib1g", "libc6");
 
-    Map<String, Set<String>> groups =
-        LayerPlan.groups(List.of(libc, gcc, jre, zlib), List.of());
+    Map<String, Set<String>> groups = LayerPlan.groups(List.of(libc, gcc, jre, zlib), List.of());
 
     assertThat(groups.get("base system")).containsExactly("libc6", "libgcc-s1");
     assertThat(groups.get("runtime")).containsExactly("openjdk-17-jre-headless", "zlib1g");

@@ -61,7 +61,8 @@ class ExampleImagesArchiveTest {
     assertThat(run.exitCode()).as(run.output()).isZero();
     assertThat(run.output()).containsPattern("Uid:\\s+65532\\s+65532");
     assertThat(run.output()).containsPattern("Gid:\\s+65532\\s+65532");
-    assertThat(Files.readSymbolicLink(image.rootfs().resolve("lib64"))).isEqualTo(Path.of("usr/lib64"));
+    assertThat(Files.readSymbolicLink(image.rootfs().resolve("lib64")))
+        .isEqualTo(Path.of("usr/lib64"));
     assertThat(result.first().packages()).isGreaterThanOrEqualTo(7);
     assertHardened(image);
   }
@@ -83,8 +84,7 @@ class ExampleImagesArchiveTest {
     String raw = Fixtures.run("skopeo", "inspect", "--raw", "oci:" + layout + ":test");
     assertThat(raw).contains("\"architecture\":\"arm64\"").contains("\"architecture\":\"amd64\"");
     String arm =
-        Fixtures.run(
-            "skopeo", "--override-arch", "arm64", "inspect", "oci:" + layout + ":test");
+        Fixtures.run("skopeo", "--override-arch", "arm64", "inspect", "oci:" + layout + ":test");
     assertThat(arm).contains("\"Architecture\": \"arm64\"");
     assertThat(result.platforms().get(1).manifest().digest())
         .isNotEqualTo(result.platforms().get(0).manifest().digest());

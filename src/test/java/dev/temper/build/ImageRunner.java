@@ -103,7 +103,9 @@ final class ImageRunner {
     try (var walk = Files.walk(rootfs())) {
       for (Path path : walk.toList()) {
         if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-          int mode = (Integer) Files.getAttribute(path, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+          int mode =
+              (Integer)
+                  Files.getAttribute(path, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
           if ((mode & 06000) != 0) {
             found.add("/" + rootfs().relativize(path));
           }

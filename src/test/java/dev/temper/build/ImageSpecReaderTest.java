@@ -58,7 +58,9 @@ class ImageSpecReaderTest {
     assertThat(image.accounts().runAs()).isEqualTo("app");
     assertThat(image.accounts().users().get(0))
         .isEqualTo(new ImageSpec.User("app", 1000, 1000, "/home/app", "/sbin/nologin"));
-    assertThat(image.paths()).extracting(ImageSpec.PathSpec::path).containsExactly("etc/a", "var/app");
+    assertThat(image.paths())
+        .extracting(ImageSpec.PathSpec::path)
+        .containsExactly("etc/a", "var/app");
     assertThat(image.paths().get(1).mode()).isEqualTo(0750);
     assertThat(image.files().get(0).source()).isEqualTo(dir.resolve("app.jar"));
     assertThat(image.files().get(0).destination()).isEqualTo("app/app.jar");

@@ -26,21 +26,83 @@ final class TestCertificates {
     Path server = directory.resolve("server.p12");
     Path request = directory.resolve("server.csr");
     Path serverPem = directory.resolve("server.pem");
-    keytool("-genkeypair", "-keystore", ca.toString(), "-alias", "ca", "-keyalg", "EC",
-        "-dname", "CN=temper test CA", "-ext", "bc:c", "-validity", "3650");
-    keytool("-exportcert", "-rfc", "-keystore", ca.toString(), "-alias", "ca",
-        "-file", caPem.toString());
-    keytool("-genkeypair", "-keystore", server.toString(), "-alias", "server", "-keyalg", "EC",
-        "-dname", "CN=127.0.0.1", "-validity", "3650");
-    keytool("-certreq", "-keystore", server.toString(), "-alias", "server",
-        "-file", request.toString());
-    keytool("-gencert", "-keystore", ca.toString(), "-alias", "ca", "-rfc",
-        "-infile", request.toString(), "-outfile", serverPem.toString(),
-        "-ext", "san=ip:127.0.0.1", "-ext", "eku=serverAuth", "-validity", "3650");
-    keytool("-importcert", "-noprompt", "-keystore", server.toString(), "-alias", "ca",
-        "-file", caPem.toString());
-    keytool("-importcert", "-keystore", server.toString(), "-alias", "server",
-        "-file", serverPem.toString());
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        ca.toString(),
+        "-alias",
+        "ca",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=temper test CA",
+        "-ext",
+        "bc:c",
+        "-validity",
+        "3650");
+    keytool(
+        "-exportcert",
+        "-rfc",
+        "-keystore",
+        ca.toString(),
+        "-alias",
+        "ca",
+        "-file",
+        caPem.toString());
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        server.toString(),
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=127.0.0.1",
+        "-validity",
+        "3650");
+    keytool(
+        "-certreq",
+        "-keystore",
+        server.toString(),
+        "-alias",
+        "server",
+        "-file",
+        request.toString());
+    keytool(
+        "-gencert",
+        "-keystore",
+        ca.toString(),
+        "-alias",
+        "ca",
+        "-rfc",
+        "-infile",
+        request.toString(),
+        "-outfile",
+        serverPem.toString(),
+        "-ext",
+        "san=ip:127.0.0.1",
+        "-ext",
+        "eku=serverAuth",
+        "-validity",
+        "3650");
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-keystore",
+        server.toString(),
+        "-alias",
+        "ca",
+        "-file",
+        caPem.toString());
+    keytool(
+        "-importcert",
+        "-keystore",
+        server.toString(),
+        "-alias",
+        "server",
+        "-file",
+        serverPem.toString());
     return new TestCertificates(caPem, server);
   }
 
