@@ -10,6 +10,7 @@ import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -109,7 +110,7 @@ final class LockSources {
             "repository '" + repository.name() + "': url must be http, https or file: " + url);
       }
       return uri;
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new InvalidInputException(
           "repository '" + repository.name() + "': invalid url '" + url + "': " + e.getMessage());
     }

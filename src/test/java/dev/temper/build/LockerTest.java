@@ -3,6 +3,7 @@ package dev.temper.build;
 import static dev.temper.testing.TestPackage.pkg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.Downloader;
@@ -117,10 +118,8 @@ class LockerTest {
     assertThat(lock.repositories())
         .extracting(Lock.Repository::name, Lock.Repository::suite, Lock.Repository::inReleaseSha256)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(
-                "main", "stable", Sha256.of(stable.inReleaseBytes())),
-            org.assertj.core.groups.Tuple.tuple(
-                "updates", "stable-updates", Sha256.of(updates.inReleaseBytes())));
+            tuple("main", "stable", Sha256.of(stable.inReleaseBytes())),
+            tuple("updates", "stable-updates", Sha256.of(updates.inReleaseBytes())));
     assertThat(lock.repositories().get(0).signedBy()).containsExactly(stable.signerFingerprint());
     assertThat(lock.repositories().get(0).codename()).isEqualTo("trixie");
     assertThat(Files.readString(outcome.lockFile())).doesNotContain("\"essential\" : false");

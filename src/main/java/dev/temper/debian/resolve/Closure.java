@@ -5,6 +5,7 @@ import dev.temper.debian.Dependency;
 import dev.temper.debian.Relation;
 import dev.temper.error.UnsatisfiableException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,12 +97,13 @@ final class Closure {
   /**
    * Selects what the dependencies of a selected package need.
    *
-   * @return empty on success, else why a dependency cannot be satisfied; then everything selected
-   *     on the way is already undone, except by the caller's own frame
+   * @return empty on success, else why a dependency cannot be satisfied. On failure the caller
+   *     undoes what this call selected, from the mark it took before selecting the package.
    */
   Optional<String> installDependencies(BinaryPackage pkg, int depth) {
     if (depth > MAX_DEPTH) {
-      return Optional.of("dependency chain below " + pkg.describe() + " is deeper than " + depth);
+      return Optional.of(
+          "dependency chain below " + pkg.describe() + " is deeper than " + MAX_DEPTH);
     }
     for (String field : List.of("Pre-Depends", "Depends")) {
       List<Dependency> groups = field.equals("Depends") ? pkg.depends() : pkg.preDepends();
@@ -153,9 +155,9 @@ final class Closure {
       rollback(mark, noteMark);
       rejected.add(solution.describe() + " cannot be installed: " + failure.get());
     }
-    String why =
+    String reason =
         solutions.isEmpty() ? explainer.noCandidate(group, pkg) : String.join("; ", rejected);
-    return Optional.of(group + " required by " + pkg.describe() + ": " + why);
+    return Optional.of(group + " required by " + pkg.describe() + ": " + reason);
   }
 
   /** Returns whether a selected or excluded package already satisfies one of the alternatives. */
@@ -294,15 +296,14 @@ final class Closure {
 
   /** Returns the selection, sorted by name and architecture. */
   Resolution result() {
-    Map<String, String> why = new HashMap<>();
+    Map<String, String> reasonByPackage = new HashMap<>();
     for (int i = 0; i < selected.size(); i++) {
-      why.put(selected.get(i).describe(), reasons.get(i));
+      reasonByPackage.put(selected.get(i).describe(), reasons.get(i));
     }
     List<BinaryPackage> sorted = new ArrayList<>(selected);
     sorted.sort(
-        java.util.Comparator.comparing(BinaryPackage::name)
-            .thenComparing(BinaryPackage::architecture));
-    return new Resolution(sorted, why, notes);
+        Comparator.comparing(BinaryPackage::name).thenComparing(BinaryPackage::architecture));
+    return new Resolution(sorted, reasonByPackage, notes);
   }
 
   private String key(String name, String architecture) {

@@ -5,6 +5,7 @@ import dev.temper.debian.Dependency;
 import dev.temper.debian.Relation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Says why no candidate fits a dependency, such as {@code candidates libfoo=1.5 do not satisfy >=
@@ -54,7 +55,7 @@ final class Explainer {
     if (sameArch && relation.archQualifier() == null) {
       return "";
     }
-    String multiArch = candidate.multiArch().name().toLowerCase(java.util.Locale.ROOT);
+    String multiArch = candidate.multiArch().name().toLowerCase(Locale.ROOT);
     return ":" + candidate.architecture() + " (Multi-Arch: " + multiArch + ")";
   }
 

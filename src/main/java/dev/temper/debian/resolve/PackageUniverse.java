@@ -22,9 +22,9 @@ import org.slf4j.LoggerFactory;
  * with {@code ButAutomaticUpgrades: yes}; all others 500. The same version in two suites counts
  * once, from the suite added first.
  *
- * <p>The universe holds the native architecture, the foreign ones given to the builder, and {@code
- * all}; packages of other architectures are left out. It is immutable and safe to share between
- * threads.
+ * <p>The universe contains the native architecture, the foreign ones given to the builder, and
+ * {@code all}; packages of other architectures are left out. It is immutable and safe to share
+ * between threads.
  */
 public final class PackageUniverse {
   /** The pin priority of a suite without {@code NotAutomatic}. */
@@ -49,14 +49,12 @@ public final class PackageUniverse {
   private final Map<String, List<Entry>> byName;
   private final Map<String, List<Provider>> providers;
   private final Map<String, List<BinaryPackage>> candidates;
-  private final List<BinaryPackage> inOrder;
   private final int size;
-  private volatile MentionOrder mentionOrder;
+  private final MentionOrder mentionOrder;
 
   private PackageUniverse(Builder builder) {
     this.nativeArchitecture = builder.nativeArchitecture;
     this.architectures = Set.copyOf(builder.architectures);
-    this.inOrder = List.copyOf(builder.inOrder);
     this.byName = new HashMap<>();
     this.providers = new HashMap<>();
     this.candidates = new HashMap<>();
@@ -74,6 +72,8 @@ public final class PackageUniverse {
         });
     builder.providers.forEach((name, list) -> providers.put(name, List.copyOf(list)));
     this.size = builder.inOrder.size();
+    // Built here rather than on the first tie, so that every resolve takes about the same time.
+    this.mentionOrder = MentionOrder.of(builder.inOrder);
   }
 
   /**
@@ -127,9 +127,9 @@ public final class PackageUniverse {
    * architecture.
    */
   public Optional<BinaryPackage> candidate(String name, String architecture) {
-    String wanted = effectiveArchitecture(architecture);
+    String expected = effectiveArchitecture(architecture);
     for (BinaryPackage pkg : candidates(name)) {
-      if (effectiveArchitecture(pkg.architecture()).equals(wanted)) {
+      if (effectiveArchitecture(pkg.architecture()).equals(expected)) {
         return Optional.of(pkg);
       }
     }
@@ -141,39 +141,14 @@ public final class PackageUniverse {
     return architecture.equals("all") ? nativeArchitecture : architecture;
   }
 
-  /** Returns the pin priority of the suite a version came from. */
-  int priorityOf(BinaryPackage pkg) {
-    for (Entry entry : byName.getOrDefault(pkg.name(), List.of())) {
-      if (entry.pkg() == pkg) {
-        return entry.priority();
-      }
-    }
-    return DEFAULT_PRIORITY;
-  }
-
   /** Returns every version of every package whose {@code Provides} names this package. */
   List<Provider> providersOf(String name) {
     return providers.getOrDefault(name, List.of());
   }
 
-  /** Returns whether the universe knows the name as a package or as something provided. */
-  boolean knows(String name) {
-    return byName.containsKey(name) || providers.containsKey(name);
-  }
-
-  /** Returns the order in which apt would have first met each name, built on first use. */
+  /** Returns the order in which apt would have first met each name in the indexes. */
   MentionOrder mentionOrder() {
-    MentionOrder order = mentionOrder;
-    if (order == null) {
-      synchronized (this) {
-        order = mentionOrder;
-        if (order == null) {
-          order = MentionOrder.of(inOrder);
-          mentionOrder = order;
-        }
-      }
-    }
-    return order;
+    return mentionOrder;
   }
 
   /** Picks one candidate per architecture, counting {@code all} as the native one, as apt does. */

@@ -30,8 +30,8 @@ public record Resolution(
 
   /**
    * Returns the selected packages marked {@code Essential: yes}. Like apt with an empty status
-   * file, the resolver adds no essential package that nothing asks for; this list only records
-   * which of the selected ones are.
+   * file, the resolver adds no essential package unless a selected package depends on it. This list
+   * only records which of the selected packages are essential.
    */
   public List<BinaryPackage> essential() {
     return packages.stream().filter(BinaryPackage::essential).toList();

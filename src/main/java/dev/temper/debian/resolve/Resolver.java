@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
  *
  * <p>Unlike apt, a candidate whose dependencies fail leaves nothing selected behind, and a
  * candidate that conflicts with a selected package is skipped instead of displacing it. Recommends
- * and Suggests are never followed, and no {@code Essential: yes} package is added unless something
- * asks for it, which is what apt does with an empty status.
+ * and Suggests are never followed, and no {@code Essential: yes} package is added unless a selected
+ * package depends on it, which is what apt does with an empty status.
  */
 public final class Resolver {
   private Resolver() {}
@@ -99,9 +99,9 @@ public final class Resolver {
           .findFirst()
           .orElseThrow();
     }
-    Version wanted = Version.parse(request.version());
+    Version expected = Version.parse(request.version());
     for (BinaryPackage pkg : versions) {
-      if (pkg.version().equals(wanted)) {
+      if (pkg.version().equals(expected)) {
         closure.pin(pkg);
         return pkg;
       }
@@ -110,7 +110,7 @@ public final class Resolver {
         "cannot install '"
             + text
             + "': version "
-            + wanted
+            + expected
             + " is not in the suites read; "
             + "they have "
             + versions.stream().map(p -> p.version().toString()).collect(Collectors.joining(", ")));

@@ -106,7 +106,7 @@ class ResolverTest {
   }
 
   @Test
-  void breaksAndConflictsOnProvidedNamesForceSecondAlternative() throws Exception {
+  void breaksOrProvidedConflictPickSecond() throws Exception {
     assertThat(resolved("br-app").keySet()).containsExactly("br-app", "br-second");
     assertThat(resolved("cfv-app").keySet()).containsExactly("cfv-app", "cfv-second");
   }
@@ -121,7 +121,7 @@ class ResolverTest {
   }
 
   @Test
-  void skipsAlternativeWhoseDependenciesFailAndKeepsNothingOfIt() throws Exception {
+  void brokenAlternativeLeavesNothingSelected() throws Exception {
     Resolution resolution = resolve(List.of("bt-app"), List.of());
 
     assertThat(versions(resolution).keySet()).containsExactly("bt-app", "bt-ok");
