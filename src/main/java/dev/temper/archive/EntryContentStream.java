@@ -9,10 +9,13 @@ import java.io.InputStream;
  * from failures of the visitor that reads it.
  */
 final class EntryContentStream extends InputStream {
+  private static final int SKIP_BUFFER_SIZE = 64 * 1024;
+
   private final InputStream tar;
   private final String archive;
   private final String entry;
   private long remaining;
+  private byte[] skipBuffer;
 
   EntryContentStream(InputStream tar, long size, String archive, String entry) {
     this.tar = tar;
@@ -23,9 +26,9 @@ final class EntryContentStream extends InputStream {
 
   @Override
   public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
+    byte[] single = new byte[1];
+    int n = read(single, 0, 1);
+    return n < 0 ? -1 : single[0] & 0xff;
   }
 
   @Override
@@ -53,7 +56,13 @@ final class EntryContentStream extends InputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    byte[] buffer = new byte[(int) Math.min(8192, Math.max(n, 1))];
+    if (n <= 0) {
+      return 0;
+    }
+    if (skipBuffer == null) {
+      skipBuffer = new byte[SKIP_BUFFER_SIZE];
+    }
+    byte[] buffer = skipBuffer;
     long skipped = 0;
     while (skipped < n) {
       int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));

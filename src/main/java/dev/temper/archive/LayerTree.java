@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Puts the entries of a layer in the order they are written: sorted by the bytes of their UTF-8
  * paths, which puts every parent before its children, with missing parent directories added and
- * each group of hard links rewritten so that the first path in that order holds the content.
+ * each group of hard links rewritten so that the first path in that order carries the content.
  */
 final class LayerTree {
   /** Orders paths by their UTF-8 bytes, unsigned, as {@code LC_ALL=C sort} does. */

@@ -2,6 +2,7 @@ package dev.temper.archive;
 
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import dev.temper.error.InvalidInputException;
+import dev.temper.oci.Digest;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -35,7 +36,9 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 public final class LayerWriter {
   private static final int BUFFER_SIZE = 64 * 1024;
 
-  /** One 512-byte record per block: only two zero blocks end the archive, as Go's tar writes. */
+  /**
+   * One 512-byte record per block, so only the two zero blocks end the archive, with no padding.
+   */
   private static final int TAR_BLOCK_SIZE = 512;
 
   private LayerWriter() {}
@@ -72,10 +75,12 @@ public final class LayerWriter {
   private static LayerBlob writeTo(List<FileEntry> planned, Path file, LayerOptions options)
       throws IOException, InvalidInputException {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-      HashingOutputStream blob =
-          new HashingOutputStream(
-              new BufferedOutputStream(unclosable(Channels.newOutputStream(channel)), BUFFER_SIZE));
-      OutputStream compressor = compressor(blob, options);
+      OutputStream fileStream =
+          new BufferedOutputStream(unclosable(Channels.newOutputStream(channel)), BUFFER_SIZE);
+      // An uncompressed blob is the tar itself, so hashing it once gives both digests.
+      boolean compressed = options.compression() != Compression.NONE;
+      HashingOutputStream blob = compressed ? new HashingOutputStream(fileStream) : null;
+      OutputStream compressor = compressed ? compressor(blob, options) : fileStream;
       HashingOutputStream uncompressed =
           new HashingOutputStream(new BufferedOutputStream(compressor, BUFFER_SIZE));
       TarArchiveOutputStream tar = tarStream(uncompressed);
@@ -85,13 +90,15 @@ public final class LayerWriter {
       tar.finish();
       uncompressed.flush();
       compressor.close();
-      blob.flush();
+      fileStream.flush();
       channel.force(false);
+
+      Digest diffId = uncompressed.digest();
       return new LayerBlob(
           file,
-          uncompressed.digest(),
-          blob.digest(),
-          blob.count(),
+          diffId,
+          compressed ? blob.digest() : diffId,
+          compressed ? blob.count() : uncompressed.count(),
           uncompressed.count(),
           planned.size(),
           options.compression());
@@ -118,8 +125,7 @@ public final class LayerWriter {
     return switch (options.compression()) {
       case GZIP -> new ReproducibleGzipOutputStream(out, options.level());
       case ZSTD -> new ZstdOutputStreamNoFinalizer(out, options.level());
-      case NONE -> out;
-      default -> throw new AssertionError("LayerOptions admits no " + options.compression());
+      default -> throw new AssertionError("no compressor for " + options.compression());
     };
   }
 

@@ -11,7 +11,7 @@ import java.util.zip.DeflaterOutputStream;
  * always give the same bytes with the same zlib. The JDK's {@code GZIPOutputStream} takes no level.
  */
 final class ReproducibleGzipOutputStream extends DeflaterOutputStream {
-  /** Magic, deflate, no flags, mtime 0, no extra flags, OS 255 (unknown), as Go's gzip writes. */
+  /** Magic, deflate, no flags, mtime 0, no extra flags, OS 255 (unknown). */
   private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
   private static final int BUFFER_SIZE = 64 * 1024;

@@ -10,7 +10,7 @@ package dev.temper.archive;
  * @param maxEntries the maximum number of entries, skipped ones included
  * @param maxPathLength the maximum length of an entry path or link target in characters
  * @param maxPaxHeaderSize the maximum size in bytes of one PAX or GNU long-name header entry, which
- *     the tar library holds in memory
+ *     the tar library keeps in memory
  * @param maxCompressionRatio the maximum ratio of decompressed to compressed bytes
  * @param ratioFloorBytes the number of decompressed bytes below which the ratio is not checked, so
  *     that small, very compressible archives pass
@@ -40,10 +40,12 @@ public record TarLimits(
   }
 
   /**
-   * Returns limits that real Debian packages and image layers stay well inside: 4 GiB per entry, 32
-   * GiB in total, one million entries, 4096-character paths, 1 MiB PAX headers, and a ratio of 250
-   * once 64 MiB have been decompressed.
+   * Returns limits meant to sit well above what real Debian packages and image layers need. They
+   * are 4 GiB per entry, 32 GiB in total, one million entries, 4096-character paths, 1 MiB PAX
+   * headers, and a ratio of 250 once 64 MiB have been decompressed.
    */
+  // NOTE: the ratio cap of 250 is an estimate. gzip reaches about 1000:1 on zeros and xz far
+  // more, so an archive with a large zero-filled file needs a higher cap.
   public static TarLimits defaults() {
     return new TarLimits(4 * GIB, 32 * GIB, 1_000_000, 4096, (int) MIB, 250, 64 * MIB);
   }

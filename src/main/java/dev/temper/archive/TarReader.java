@@ -15,7 +15,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 
 /**
  * Reads a tar stream, compressed with gzip, xz, zstd or bzip2 or not at all, as a sequence of
- * checked entries, under a {@link TarPolicy} that says which entries are rejected or skipped and
+ * checked entries, under a {@link TarPolicy} that decides which entries are rejected or skipped and
  * how much the stream may cost. Nothing is written to disk.
  *
  * <p>Failures of the input (corrupt or truncated data, a limit passed, an unsafe entry under a
@@ -23,7 +23,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
  * An {@link IOException} from the visitor passes through unchanged.
  */
 public final class TarReader {
-  /** The largest file content that {@link #readAll} holds in one array. */
+  /** The largest file content that {@link #readAll} keeps in one array. */
   static final int MAX_ARRAY_SIZE = Integer.MAX_VALUE - 8;
 
   private final TarPolicy policy;

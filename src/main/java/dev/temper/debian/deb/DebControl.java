@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the control member of a {@code .deb} states about the package.
+ * The control information of a {@code .deb}, read from its control member.
  *
  * @param deb the name of the {@code .deb} as the caller gave it
  * @param controlFile the raw bytes of the {@code control} file

@@ -26,19 +26,20 @@ import java.util.regex.Pattern;
 /**
  * Reads a {@code .deb} as a stream, without extracting it: the {@code debian-binary} version, the
  * control member and the data member, each compressed with gzip, xz or zstd (data also bzip2) or
- * not at all. Members that start with {@code _} are skipped as dpkg skips them; any other unknown
- * member, a wrong order, a missing member or an unsafe data entry fails with an {@link
- * InvalidInputException} naming the {@code .deb}. Maintainer scripts are listed, never run.
+ * not at all. Members whose names start with {@code _} are skipped, because deb(5) reserves such
+ * names for members that readers may ignore, and members after the data member are not read. Any
+ * other unknown member, a wrong order, a missing member or an unsafe data entry fails with an
+ * {@link InvalidInputException} naming the {@code .deb}. Maintainer scripts are listed, never run.
  */
 public final class DebReader {
-  /** The default largest member of a {@code .deb} in bytes, 8 GiB. */
+  /** The default maximum size of one member of a {@code .deb} in bytes, 8 GiB. */
   public static final long DEFAULT_MAX_MEMBER_SIZE = 8L << 30;
 
   private static final long MAX_CONTROL_MEMBER_SIZE = 64L << 20;
   private static final int MAX_VERSION_SIZE = 64;
-  private static final Pattern FORMAT_VERSION = Pattern.compile("2\\.[0-9]+\n");
+  private static final Pattern FORMAT_VERSION = Pattern.compile("(?s)2\\.[0-9]+\n.*");
 
-  /** Control members hold a few small text files: 64 MiB decompressed bounds them well. */
+  /** Control members contain a few small text files, so 64 MiB decompressed bounds them well. */
   private static final TarPolicy CONTROL_POLICY =
       new TarPolicy(
           true,
@@ -96,7 +97,7 @@ public final class DebReader {
 
   /**
    * Reads a {@code .deb} stream, passing each data entry to the visitor as it is read, so that a
-   * caller that needs only some files, such as changelogs, holds none of the others.
+   * caller that needs only some files, such as changelogs, keeps none of the others in memory.
    *
    * @param in the {@code .deb}, not closed
    * @param deb the name used in messages
@@ -154,7 +155,10 @@ public final class DebReader {
     String version = new String(first.content().readAllBytes(), StandardCharsets.US_ASCII);
     if (!FORMAT_VERSION.matcher(version).matches()) {
       throw new InvalidInputException(
-          deb + ": unsupported format version '" + version.strip() + "', expected 2.x");
+          deb
+              + ": unsupported format version '"
+              + version.lines().findFirst().orElse("")
+              + "', expected 2.x");
     }
   }
 
