@@ -10,7 +10,19 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = "Builds, proves and patches hardened container images.",
     footer = ExitCodes.HELP,
-    subcommands = {LockCommand.class, BuildCommand.class})
+    subcommands = {
+      LockCommand.class,
+      BuildCommand.class,
+      KeygenCommand.class,
+      SignCommand.class,
+      AttestCommand.class,
+      VerifyCommand.class,
+      VerifyAttestationCommand.class,
+      LintCommand.class,
+      MigrateCommand.class,
+      DbCommand.class,
+      SbomCommand.class
+    })
 final class TemperCommand implements Runnable {
 
   // Read by Logging before parsing; declared here so they appear in --help and parse cleanly.

@@ -18,7 +18,7 @@ import java.util.HexFormat;
 public final class VerifyingInputStream extends FilterInputStream {
   private final Digest expectedDigest;
   private final long expectedSize;
-  private final String what;
+  private final String blobName;
   private final MessageDigest hasher;
   private long count;
   private boolean checked;
@@ -28,13 +28,13 @@ public final class VerifyingInputStream extends FilterInputStream {
    *
    * @param in the blob's bytes
    * @param expected the descriptor that vouches for them
-   * @param what names the blob in errors, such as {@code oci:out blob sha256:...}
+   * @param blobName names the blob in errors, such as {@code oci:out blob sha256:...}
    */
-  public VerifyingInputStream(InputStream in, Descriptor expected, String what) {
+  public VerifyingInputStream(InputStream in, Descriptor expected, String blobName) {
     super(in);
     this.expectedDigest = expected.digest();
     this.expectedSize = expected.size();
-    this.what = what;
+    this.blobName = blobName;
     this.hasher = expectedDigest.newHasher();
   }
 
@@ -64,7 +64,7 @@ public final class VerifyingInputStream extends FilterInputStream {
     if (count > expectedSize) {
       throw new BlobIntegrityIOException(
           new IntegrityException(
-              what + ": size mismatch, expected " + expectedSize + " bytes but got more"));
+              blobName + ": size mismatch, expected " + expectedSize + " bytes but got more"));
     }
     hasher.update(buffer, offset, n);
     return n;
@@ -105,14 +105,14 @@ public final class VerifyingInputStream extends FilterInputStream {
     checked = true;
     if (count != expectedSize) {
       throw new BlobIntegrityIOException(
-          IntegrityException.sizeMismatch(what, expectedSize, count));
+          IntegrityException.sizeMismatch(blobName, expectedSize, count));
     }
     Digest actual =
         new Digest(expectedDigest.algorithm(), HexFormat.of().formatHex(hasher.digest()));
     if (!actual.equals(expectedDigest)) {
       throw new BlobIntegrityIOException(
           new IntegrityException(
-              what + ": digest mismatch, expected " + expectedDigest + " but got " + actual));
+              blobName + ": digest mismatch, expected " + expectedDigest + " but got " + actual));
     }
   }
 }

@@ -34,9 +34,10 @@ final class TarIndex {
   /**
    * Reads the headers of the tar file behind the channel.
    *
-   * @param what names the archive in errors
+   * @param archiveName names the archive in errors
    */
-  static TarIndex read(FileChannel channel, String what) throws IOException, InvalidInputException {
+  static TarIndex read(FileChannel channel, String archiveName)
+      throws IOException, InvalidInputException {
     Map<String, Member> members = new HashMap<>();
     CountingInputStream counting =
         new CountingInputStream(
@@ -46,7 +47,8 @@ final class TarIndex {
     TarArchiveEntry entry;
     while ((entry = tar.getNextEntry()) != null) {
       if (++count > MAX_MEMBERS) {
-        throw new InvalidInputException(what + ": more than " + MAX_MEMBERS + " tar members");
+        throw new InvalidInputException(
+            archiveName + ": more than " + MAX_MEMBERS + " tar members");
       }
       if (!entry.isFile() || entry.isSparse()) {
         continue;
@@ -132,8 +134,8 @@ final class TarIndex {
       if (position >= end) {
         return -1;
       }
-      int wanted = (int) Math.min(length, end - position);
-      int n = channel.read(ByteBuffer.wrap(buffer, offset, wanted), position);
+      int count = (int) Math.min(length, end - position);
+      int n = channel.read(ByteBuffer.wrap(buffer, offset, count), position);
       if (n < 0) {
         return -1;
       }

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
-/** The compressions that layer tars come in, told apart by their first bytes. */
+/** The compressions of layer tars, detected by their magic numbers. */
 public enum Compression {
   NONE,
   GZIP,

@@ -17,8 +17,8 @@ import java.util.Optional;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
 /**
- * The final file view of an image: what a container would see after every layer is applied with its
- * whiteouts, read without extracting anything to disk.
+ * The final file view of an image: layerName a container would see after every layer is applied
+ * with its whiteouts, read without extracting anything to disk.
  *
  * <p>Each layer is decompressed once. Layers are read from the top down while {@link ShadowState}
  * keeps the paths and whiteouts of the layers above, so an entry is given to the visitor only when
@@ -93,14 +93,14 @@ public final class ImageFiles {
       ImageFileVisitor visitor,
       WalkOptions options)
       throws IOException, TemperException {
-    String what = source.name() + " layer " + layer.digest();
+    String layerName = source.name() + " layer " + layer.digest();
     try (CountingStream raw = new CountingStream(source.openBlob(layer))) {
       try {
-        readLayer(raw, diffId, walker, visitor, options, what);
+        readLayer(raw, diffId, walker, visitor, options, layerName);
       } catch (LayerWalker.VisitorIOException e) {
         throw (IOException) e.getCause();
       } catch (IOException e) {
-        throw failure(raw, e, what);
+        throw failure(raw, e, layerName);
       }
     }
   }
@@ -111,11 +111,14 @@ public final class ImageFiles {
       LayerWalker walker,
       ImageFileVisitor visitor,
       WalkOptions options,
-      String what)
+      String layerName)
       throws IOException, TemperException {
     try (LayerStream tarBytes =
             new LayerStream(
-                Compression.decompress(new KeepOpen(raw)), options.limits(), raw::count, what);
+                Compression.decompress(new KeepOpen(raw)),
+                options.limits(),
+                raw::count,
+                layerName);
         TarArchiveInputStream tar = new TarArchiveInputStream(tarBytes)) {
       walker.walk(tar, visitor);
       tarBytes.drain();
@@ -124,7 +127,7 @@ public final class ImageFiles {
       Digest actual = tarBytes.diffId();
       if (diffId != null && !diffId.equals(actual)) {
         throw new IntegrityException(
-            what
+            layerName
                 + ": diff ID mismatch, the config lists "
                 + diffId
                 + " but the layer has "
@@ -138,7 +141,7 @@ public final class ImageFiles {
    * decompression before the end of the blob, so the rest is read to report the digest mismatch,
    * the cause, when there is one.
    */
-  private static TemperException failure(CountingStream raw, IOException e, String what)
+  private static TemperException failure(CountingStream raw, IOException e, String layerName)
       throws IntegrityException {
     BlobIntegrityIOException.rethrowIntegrity(e);
     if (e instanceof LayerStream.LimitExceededException) {
@@ -148,7 +151,7 @@ public final class ImageFiles {
     if (mismatch.isPresent()) {
       return mismatch.get();
     }
-    return new InvalidInputException(what + ": invalid layer: " + e.getMessage(), e);
+    return new InvalidInputException(layerName + ": invalid layer: " + e.getMessage(), e);
   }
 
   /** Leaves the blob stream open, so that {@link #failure} can read the rest of it. */

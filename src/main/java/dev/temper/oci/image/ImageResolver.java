@@ -89,26 +89,29 @@ public final class ImageResolver {
 
   private static void checkManifest(String name, Descriptor descriptor, ImageManifest manifest)
       throws InvalidInputException {
-    String what = name + ": manifest " + descriptor.digest();
+    String manifestName = name + ": manifest " + descriptor.digest();
     if (manifest.schemaVersion() != 2) {
       throw new InvalidInputException(
-          what + ": unsupported schemaVersion " + manifest.schemaVersion() + ", expected 2");
+          manifestName
+              + ": unsupported schemaVersion "
+              + manifest.schemaVersion()
+              + ", expected 2");
     }
     if (manifest.mediaType() != null && !manifest.mediaType().equals(descriptor.mediaType())) {
       throw new InvalidInputException(
-          what
+          manifestName
               + ": its mediaType "
               + manifest.mediaType()
               + " differs from the descriptor's "
               + descriptor.mediaType());
     }
     if (manifest.config() == null) {
-      throw new InvalidInputException(what + ": no config descriptor");
+      throw new InvalidInputException(manifestName + ": no config descriptor");
     }
     String configType = manifest.config().mediaType();
     if (!MediaTypes.OCI_CONFIG.equals(configType) && !MediaTypes.DOCKER_CONFIG.equals(configType)) {
       throw new InvalidInputException(
-          what
+          manifestName
               + ": config media type "
               + configType
               + " is not an image config; the manifest is an artifact"

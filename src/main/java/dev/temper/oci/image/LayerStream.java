@@ -15,18 +15,18 @@ final class LayerStream extends FilterInputStream {
   private final MessageDigest hasher = Digest.sha256Hasher();
   private final WalkLimits limits;
   private final LongSupplier compressedCount;
-  private final String what;
+  private final String layerName;
   private long count;
 
   /**
    * @param compressedCount returns how many compressed bytes have been read so far
-   * @param what names the layer in errors
+   * @param layerName names the layer in errors
    */
-  LayerStream(InputStream in, WalkLimits limits, LongSupplier compressedCount, String what) {
+  LayerStream(InputStream in, WalkLimits limits, LongSupplier compressedCount, String layerName) {
     super(in);
     this.limits = limits;
     this.compressedCount = compressedCount;
-    this.what = what;
+    this.layerName = layerName;
   }
 
   @Override
@@ -63,12 +63,12 @@ final class LayerStream extends FilterInputStream {
   private void check() throws LimitExceededException {
     if (count > limits.maxLayerBytes()) {
       throw new LimitExceededException(
-          what + ": more than " + limits.maxLayerBytes() + " bytes when decompressed");
+          layerName + ": more than " + limits.maxLayerBytes() + " bytes when decompressed");
     }
     long compressed = Math.max(1, compressedCount.getAsLong());
     if (count > limits.ratioFloorBytes() && count / compressed > limits.maxExpansionRatio()) {
       throw new LimitExceededException(
-          what
+          layerName
               + ": decompresses to more than "
               + limits.maxExpansionRatio()
               + " times its compressed size");

@@ -71,6 +71,7 @@ final class LayerWalker {
     if (path.isEmpty()) {
       return null; // the root directory itself
     }
+
     String base = TarPaths.baseName(path);
     if (base.startsWith(WHITEOUT_PREFIX)) {
       recordWhiteout(name, path, base);
@@ -79,6 +80,7 @@ final class LayerWalker {
     if (shadows.hidden(path)) {
       return null;
     }
+
     EntryType type = typeOf(entry);
     if (!shadows.add(path, type == EntryType.DIRECTORY)) {
       warn(name, "duplicate entry in one layer, the first one is kept");
@@ -88,17 +90,14 @@ final class LayerWalker {
       warn(name, unsupportedType(entry));
       return null;
     }
-    String linkTarget = null;
-    if (type == EntryType.SYMLINK) {
-      linkTarget = entry.getLinkName();
-    } else if (type == EntryType.HARDLINK) {
-      try {
-        linkTarget = TarPaths.normalize(entry.getLinkName());
-      } catch (IllegalArgumentException e) {
-        warn(name, "hard link target '" + entry.getLinkName() + "': " + e.getMessage());
-        return null;
-      }
+    String linkTarget;
+    try {
+      linkTarget = linkTarget(entry, type);
+    } catch (IllegalArgumentException e) {
+      warn(name, "hard link target '" + entry.getLinkName() + "': " + e.getMessage());
+      return null;
     }
+
     return new ImageFile(
         path,
         type,
@@ -109,6 +108,17 @@ final class LayerWalker {
         type == EntryType.FILE ? entry.getRealSize() : 0,
         layerIndex,
         layer.digest());
+  }
+
+  // NOTE: a hard link names a path of its own layer. When an upper layer replaced that path, the
+  // final view's entry at the target is not the linked content, and visitors see only the name.
+  /** Returns a symlink's target as written or a hard link's in normal form, else null. */
+  private static String linkTarget(TarArchiveEntry entry, EntryType type) {
+    return switch (type) {
+      case SYMLINK -> entry.getLinkName();
+      case HARDLINK -> TarPaths.normalize(entry.getLinkName());
+      default -> null;
+    };
   }
 
   private void recordWhiteout(String name, String path, String base) {

@@ -42,9 +42,9 @@ public final class PlatformSelector {
     if (requested == null && candidates.size() == 1) {
       return candidates.get(0);
     }
-    Platform wanted = requested == null ? host() : requested;
+    Platform target = requested == null ? host() : requested;
     for (Descriptor candidate : candidates) {
-      if (candidate.platform().matches(wanted)) {
+      if (candidate.platform().matches(target)) {
         return candidate;
       }
     }
@@ -53,7 +53,7 @@ public final class PlatformSelector {
     throw new NotFoundException(
         name
             + ": no manifest for platform "
-            + wanted
+            + target
             + (requested == null ? " (the host's)" : "")
             + "; the index has "
             + String.join(", ", available)

@@ -7,9 +7,9 @@ import dev.temper.oci.ImageManifest;
 import java.util.Optional;
 
 /**
- * The documents of an image after the platform was chosen: what the reference names (a manifest or
- * an index), the selected manifest and its config, each with the exact bytes it was read from so
- * that digests are taken from the original and never from a re-serialised copy.
+ * The documents of an image after the platform was chosen: the document the reference names (a
+ * manifest or an index), the selected manifest and its config. Each comes with the exact bytes it
+ * was read from, so digests are taken from the original and never from a re-serialised copy.
  *
  * @param root the descriptor of the document the reference names
  * @param rootBytes its bytes

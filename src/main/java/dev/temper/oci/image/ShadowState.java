@@ -4,12 +4,11 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * What the layers above the current one put in place, for walking layers from top to bottom: an
- * entry of a lower layer is visible only when no upper layer has an entry at its path, deleted it
- * with a whiteout, made one of its parent directories opaque, or put a non-directory at one of its
- * parents. A directory above does not hide the children below it, which merge. The marks of the
- * current layer apply only from the next layer down, because a layer's whiteouts affect lower
- * layers only.
+ * The marks of the layers above the current one, for walking layers from top to bottom. An entry of
+ * a lower layer is visible only when no upper layer has an entry at its path or deleted it with a
+ * whiteout. No upper layer may have made one of its parents opaque or put a non-directory there. A
+ * directory above does not hide the children below it, which merge. The marks of the current layer
+ * apply only from the next layer down, because a layer's whiteouts affect lower layers only.
  */
 final class ShadowState {
   /** The path of the root directory, whose opaque marker hides every lower entry. */

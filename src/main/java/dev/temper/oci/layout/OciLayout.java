@@ -128,8 +128,8 @@ public final class OciLayout {
   }
 
   /**
-   * Returns the entry a reference names: the tagged one, or without a tag the only entry, or else
-   * the one tagged {@code latest}.
+   * Returns the entry a reference names: the tagged one, or without a tag the only entry that has
+   * no artifact type, or else the one tagged {@code latest}.
    *
    * @param tag the tag, or null for the default entry
    * @throws NotFoundException when no entry has the tag
@@ -143,7 +143,9 @@ public final class OciLayout {
                   new NotFoundException(
                       "oci:" + root + ": no image tagged '" + tag + "'; tags: " + tagList()));
     }
-    List<Descriptor> entries = index.manifests();
+    // Entries with an artifact type are signatures, SBOMs and other referrers, not images.
+    List<Descriptor> entries =
+        index.manifests().stream().filter(entry -> entry.artifactType() == null).toList();
     if (entries.size() == 1) {
       return entries.get(0);
     }
@@ -265,17 +267,18 @@ public final class OciLayout {
     return LayoutReferrers.find(this, subject);
   }
 
-  private static byte[] readBounded(Path file, String what)
+  private static byte[] readBounded(Path file, String fileName)
       throws IOException, InvalidInputException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] bytes = in.readNBytes(OciJson.MAX_DOCUMENT_BYTES + 1);
       if (bytes.length > OciJson.MAX_DOCUMENT_BYTES) {
         throw new InvalidInputException(
-            what + ": larger than the limit of " + OciJson.MAX_DOCUMENT_BYTES + " bytes");
+            fileName + ": larger than the limit of " + OciJson.MAX_DOCUMENT_BYTES + " bytes");
       }
       return bytes;
     } catch (NoSuchFileException e) {
-      throw new NotFoundException(what + " not found: the directory is not an OCI image layout", e);
+      throw new NotFoundException(
+          fileName + " not found: the directory is not an OCI image layout", e);
     }
   }
 }

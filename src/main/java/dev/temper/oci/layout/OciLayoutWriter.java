@@ -56,6 +56,7 @@ public final class OciLayoutWriter implements Closeable {
     Path absolute = target.toAbsolutePath().normalize();
     if (Files.isDirectory(absolute) && OciLayout.isLayout(absolute)) {
       OciLayout.checkLayoutFile(absolute);
+      requireRealDirectories(absolute);
       Files.createDirectories(absolute.resolve("blobs").resolve("sha256"));
       return new OciLayoutWriter(absolute, absolute, false);
     }
@@ -70,6 +71,18 @@ public final class OciLayoutWriter implements Closeable {
     Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
     Files.createDirectories(staging.resolve("blobs").resolve("sha256"));
     return new OciLayoutWriter(absolute, staging, true);
+  }
+
+  /**
+   * Rejects symbolic links where blobs go, which would make the writer write outside the layout.
+   */
+  private static void requireRealDirectories(Path root) throws InvalidInputException {
+    for (Path path : List.of(root.resolve("blobs"), root.resolve("blobs").resolve("sha256"))) {
+      if (Files.isSymbolicLink(path)) {
+        throw new InvalidInputException(
+            "cannot add to the OCI layout " + root + ": " + path + " is a symbolic link");
+      }
+    }
   }
 
   private static boolean isEmptyDirectory(Path path) throws IOException {
@@ -115,8 +128,8 @@ public final class OciLayoutWriter implements Closeable {
       return expected;
     }
     Files.createDirectories(path.getParent());
-    String what = "blob " + expected.digest() + " for " + target;
-    try (InputStream verified = new VerifyingInputStream(content, expected, what)) {
+    String blobName = "blob " + expected.digest() + " for " + target;
+    try (InputStream verified = new VerifyingInputStream(content, expected, blobName)) {
       AtomicFiles.HashedFile file =
           AtomicFiles.copyHashing(verified, root.resolve("blobs"), expected.size());
       try {

@@ -34,7 +34,12 @@ public record DockerArchiveReference(Path file, String name, int sourceIndex)
 
   @Override
   public String toString() {
-    String suffix = name != null ? ":" + name : sourceIndex >= 0 ? ":@" + sourceIndex : "";
-    return "docker-archive:" + file + suffix;
+    if (name != null) {
+      return "docker-archive:" + file + ":" + name;
+    }
+    if (sourceIndex >= 0) {
+      return "docker-archive:" + file + ":@" + sourceIndex;
+    }
+    return "docker-archive:" + file;
   }
 }

@@ -93,15 +93,15 @@ public final class ImageReferences {
   }
 
   private static RegistryReference parseRegistry(
-      String text, String shown, Map<String, String> environment) throws InvalidInputException {
-    RegistryNames.Parts parts = RegistryNames.split(text, shown);
+      String text, String input, Map<String, String> environment) throws InvalidInputException {
+    RegistryNames.Parts parts = RegistryNames.split(text, input);
     String host = parts.host();
     if (host == null) {
       String fallback = environment.get(DEFAULT_REGISTRY_VARIABLE);
       if (fallback == null || fallback.isBlank()) {
         throw new InvalidInputException(
             "image reference '"
-                + shown
+                + input
                 + "' names no registry host: write it as HOST[:PORT]/"
                 + text
                 + ", or set "
@@ -171,34 +171,34 @@ public final class ImageReferences {
     return archiveName(name, name);
   }
 
-  private static String archiveName(String name, String shown) throws InvalidInputException {
-    RegistryNames.Parts parts = RegistryNames.split(name, shown);
+  private static String archiveName(String name, String input) throws InvalidInputException {
+    RegistryNames.Parts parts = RegistryNames.split(name, input);
     if (parts.digest() != null) {
-      throw RegistryNames.invalid(shown, "a docker-archive name cannot have a digest");
+      throw RegistryNames.invalid(input, "a docker-archive name cannot have a digest");
     }
     String prefix = parts.host() == null ? "" : parts.host() + "/";
     String tag = parts.tag() == null ? DEFAULT_TAG : parts.tag();
     return prefix + parts.repository() + ":" + tag;
   }
 
-  private static int parseIndex(String image, String shown) throws InvalidInputException {
+  private static int parseIndex(String image, String input) throws InvalidInputException {
     try {
       int index = Integer.parseInt(image.substring(1));
       if (index < 0) {
-        throw RegistryNames.invalid(shown, "the source index must not be negative");
+        throw RegistryNames.invalid(input, "the source index must not be negative");
       }
       return index;
     } catch (NumberFormatException e) {
-      throw RegistryNames.invalid(shown, "the source index '" + image + "' is not an integer");
+      throw RegistryNames.invalid(input, "the source index '" + image + "' is not an integer");
     }
   }
 
-  private static Path requirePath(String path, String shown) throws InvalidInputException {
+  private static Path requirePath(String path, String input) throws InvalidInputException {
     if (path.isEmpty()) {
-      throw RegistryNames.invalid(shown, "no path given");
+      throw RegistryNames.invalid(input, "no path given");
     }
     if (path.indexOf('\0') >= 0) {
-      throw RegistryNames.invalid(shown, "the path contains a NUL character");
+      throw RegistryNames.invalid(input, "the path contains a NUL character");
     }
     return Path.of(path);
   }

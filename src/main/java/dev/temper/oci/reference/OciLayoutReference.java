@@ -36,7 +36,12 @@ public record OciLayoutReference(Path directory, String tag, int sourceIndex)
 
   @Override
   public String toString() {
-    String suffix = tag != null ? ":" + tag : sourceIndex >= 0 ? ":@" + sourceIndex : "";
-    return "oci:" + directory + suffix;
+    if (tag != null) {
+      return "oci:" + directory + ":" + tag;
+    }
+    if (sourceIndex >= 0) {
+      return "oci:" + directory + ":@" + sourceIndex;
+    }
+    return "oci:" + directory;
   }
 }

@@ -33,25 +33,27 @@ final class RegistryNames {
    * contains a dot or a colon, is {@code localhost}, or has upper-case letters, as in docker.
    *
    * @param text the reference text for parsing
-   * @param shown the text to name in errors, with its transport prefix
+   * @param input the text to name in errors, with its transport prefix
    */
-  static Parts split(String text, String shown) throws InvalidInputException {
+  static Parts split(String text, String input) throws InvalidInputException {
     Digest digest = null;
     String rest = text;
     int at = text.indexOf('@');
     if (at >= 0) {
-      digest = parseDigest(text.substring(at + 1), shown);
+      digest = parseDigest(text.substring(at + 1), input);
       rest = text.substring(0, at);
     }
+
     String tag = null;
     int colon = rest.lastIndexOf(':');
     if (colon > rest.lastIndexOf('/')) {
       tag = rest.substring(colon + 1);
       rest = rest.substring(0, colon);
       if (!TAG.matcher(tag).matches()) {
-        throw invalid(shown, "invalid tag '" + tag + "'");
+        throw invalid(input, "invalid tag '" + tag + "'");
       }
     }
+
     String host = null;
     int slash = rest.indexOf('/');
     if (slash > 0) {
@@ -63,26 +65,27 @@ final class RegistryNames {
         host = first;
         rest = rest.substring(slash + 1);
         if (!HOST.matcher(host).matches()) {
-          throw invalid(shown, "invalid registry host '" + host + "'");
+          throw invalid(input, "invalid registry host '" + host + "'");
         }
       }
     }
-    checkRepository(rest, shown);
+
+    checkRepository(rest, input);
     return new Parts(host, rest, tag, digest);
   }
 
-  private static void checkRepository(String repository, String shown)
+  private static void checkRepository(String repository, String input)
       throws InvalidInputException {
     if (repository.isEmpty()) {
-      throw invalid(shown, "no repository name");
+      throw invalid(input, "no repository name");
     }
     if (repository.length() > MAX_NAME_LENGTH) {
-      throw invalid(shown, "the repository name is longer than " + MAX_NAME_LENGTH + " characters");
+      throw invalid(input, "the repository name is longer than " + MAX_NAME_LENGTH + " characters");
     }
     for (String component : repository.split("/", -1)) {
       if (!PATH_COMPONENT.matcher(component).matches()) {
         throw invalid(
-            shown,
+            input,
             "invalid repository component '"
                 + component
                 + "': use lower-case letters, digits and single separators . _ __ -");
@@ -90,15 +93,15 @@ final class RegistryNames {
     }
   }
 
-  private static Digest parseDigest(String text, String shown) throws InvalidInputException {
+  private static Digest parseDigest(String text, String input) throws InvalidInputException {
     try {
       return Digest.parse(text);
     } catch (IllegalArgumentException e) {
-      throw invalid(shown, e.getMessage());
+      throw invalid(input, e.getMessage());
     }
   }
 
-  static InvalidInputException invalid(String shown, String problem) {
-    return new InvalidInputException("invalid image reference '" + shown + "': " + problem);
+  static InvalidInputException invalid(String input, String problem) {
+    return new InvalidInputException("invalid image reference '" + input + "': " + problem);
   }
 }

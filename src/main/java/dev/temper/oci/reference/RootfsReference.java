@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * {@code dir:ROOTFS}: a directory that holds an unpacked root file system. This differs from
+ * {@code dir:ROOTFS}: a directory that contains an unpacked root file system. This differs from
  * skopeo, whose {@code dir:} transport names a directory of manifest and blob files.
  *
  * @param directory the root of the file system

@@ -13,6 +13,7 @@ import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
 import dev.temper.oci.image.ImageSource;
 import dev.temper.oci.image.ImageSources;
+import dev.temper.oci.layout.LayoutCopy;
 import dev.temper.oci.layout.OciLayout;
 import dev.temper.oci.layout.OciLayoutWriter;
 import dev.temper.oci.testing.FileViews;
@@ -111,6 +112,28 @@ class DockerArchiveTest {
   }
 
   @Test
+  void skopeoArchiveCopiesIntoLayout() throws Exception {
+    Path archive = temp.resolve("skopeo.tar");
+    Tools.run("skopeo", "copy", "oci:" + layout + ":app", "docker-archive:" + archive + ":app:2");
+    Path copy = temp.resolve("copy");
+
+    Descriptor copied;
+    try (ImageSource source = open("docker-archive:" + archive);
+        OciLayoutWriter writer = OciLayoutWriter.open(copy)) {
+      copied = LayoutCopy.copy(source, writer, "from-archive");
+      writer.commit();
+    }
+
+    JsonNode inspected =
+        Json.parse(Tools.run("skopeo", "inspect", "oci:" + copy + ":from-archive"));
+    assertThat(inspected.get("Digest").asText()).isEqualTo(copied.digest().toString());
+    assertThat(inspected.get("Layers").get(1).asText()).isEqualTo(Digest.sha256(TOP).toString());
+    try (ImageSource source = open("oci:" + copy + ":from-archive")) {
+      assertThat(FileViews.walk(source).content("app")).isEqualTo("binary");
+    }
+  }
+
+  @Test
   void writingTwiceGivesSameBytes() throws Exception {
     Path first = writeArchive("first.tar");
     Path second = writeArchive("second.tar");
@@ -195,6 +218,30 @@ class DockerArchiveTest {
           .hasMessageContaining("layer.tar")
           .hasMessageContaining("expected " + Digest.sha256(BASE))
           .hasMessageContaining("but got " + Digest.sha256(changed));
+    }
+  }
+
+  @Test
+  void longMemberNamesAreIndexed() throws Exception {
+    Path archive = temp.resolve("long.tar");
+    String directory = "d".repeat(150) + "/";
+    byte[] config = OciJson.write(TestImages.config(List.of(BASE)));
+    Files.write(
+        archive,
+        new TarBuilder()
+            .file(directory + "config.json", config, 0644)
+            .file(directory + "layer.tar", BASE, 0644)
+            .file(
+                "manifest.json",
+                "[{\"Config\":\""
+                    + directory
+                    + "config.json\",\"Layers\":[\"./"
+                    + directory
+                    + "layer.tar\"]}]")
+            .build());
+
+    try (ImageSource source = open("docker-archive:" + archive)) {
+      assertThat(FileViews.walk(source).content("etc/motd")).isEqualTo("hello\n");
     }
   }
 

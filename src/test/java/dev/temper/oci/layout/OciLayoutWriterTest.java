@@ -12,6 +12,8 @@ import dev.temper.oci.Digest;
 import dev.temper.oci.ImageManifest;
 import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
+import dev.temper.oci.image.ImageSource;
+import dev.temper.oci.image.ImageSources;
 import dev.temper.oci.testing.Json;
 import dev.temper.oci.testing.TarBuilder;
 import dev.temper.oci.testing.TestImages;
@@ -64,6 +66,31 @@ class OciLayoutWriterTest {
         .isEqualTo("hello from temper\n");
     assertThat(Files.readSymbolicLink(bundle.resolve("rootfs/app/link")))
         .isEqualTo(Path.of("hello.txt"));
+  }
+
+  @Test
+  void copyKeepsManifestDigest() throws Exception {
+    Path source = temp.resolve("source");
+    Descriptor manifest;
+    try (OciLayoutWriter writer = OciLayoutWriter.open(source)) {
+      manifest = TestImages.write(writer, List.of(appLayer()));
+      writer.tag(manifest, "1");
+      writer.commit();
+    }
+    Path target = temp.resolve("target");
+
+    try (ImageSource image = ImageSources.localOnly().open("oci:" + source + ":1", null);
+        OciLayoutWriter writer = OciLayoutWriter.open(target)) {
+      assertThat(LayoutCopy.copy(image, writer, "copied").digest()).isEqualTo(manifest.digest());
+      writer.commit();
+    }
+
+    JsonNode inspected = Json.parse(Tools.run("skopeo", "inspect", "oci:" + target + ":copied"));
+    assertThat(inspected.get("Digest").asText()).isEqualTo(manifest.digest().toString());
+    Path bundle = temp.resolve("bundle");
+    Tools.run("umoci", "unpack", "--image", target + ":copied", bundle.toString());
+    assertThat(Files.readString(bundle.resolve("rootfs/app/hello.txt")))
+        .isEqualTo("hello from temper\n");
   }
 
   @Test
@@ -134,6 +161,23 @@ class OciLayoutWriterTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("photos")
         .hasMessageContaining("is not an OCI layout");
+  }
+
+  @Test
+  void symlinkedBlobDirectoryIsRejected() throws Exception {
+    Path layout = temp.resolve("out");
+    try (OciLayoutWriter writer = OciLayoutWriter.open(layout)) {
+      writer.tag(TestImages.write(writer, List.of(appLayer())), "a");
+      writer.commit();
+    }
+    Path elsewhere = Files.createDirectory(temp.resolve("elsewhere"));
+    Path blobs = layout.resolve("blobs/sha256");
+    Files.move(blobs, elsewhere.resolve("sha256"));
+    Files.createSymbolicLink(blobs, elsewhere.resolve("sha256"));
+
+    assertThatThrownBy(() -> OciLayoutWriter.open(layout))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("is a symbolic link");
   }
 
   @Test
@@ -253,6 +297,9 @@ class OciLayoutWriterTest {
         .containsEntry(Annotations.CREATED, "1970-01-01T00:00:00Z");
     assertThat(read.referrers(referrer.digest())).isEmpty();
     assertThat(read.resolve("app").digest()).isEqualTo(image.digest());
+    assertThat(read.resolve(null).digest()).isEqualTo(image.digest());
+    JsonNode inspected = Json.parse(Tools.run("skopeo", "inspect", "oci:" + layout + ":app"));
+    assertThat(inspected.get("Digest").asText()).isEqualTo(image.digest().toString());
     byte[] stored = read.readDocument(referrer);
     assertThat(OciJson.read(stored, ImageManifest.class, "referrer").subject().digest())
         .isEqualTo(image.digest());

@@ -1,0 +1,229 @@
+package dev.temper.vuln;
+
+import dev.temper.error.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The advisory database: one SQLite file, {@code advisories.db} in the cache directory by default.
+ * Each source's records are kept apart, replaced record by record on re-import, and described by a
+ * row of metadata. Lookups go through one index on (ecosystem, release, package), where the package
+ * is the Debian source package or the Maven {@code groupId:artifactId}.
+ *
+ * <p>The file uses SQLite's rollback journal, so the database stays one file between writes and an
+ * import that fails or is killed leaves the previous content. One connection is not thread-safe.
+ */
+public final class AdvisoryStore implements AutoCloseable {
+  /** The file name of the store inside the cache directory. */
+  public static final String FILE_NAME = "advisories.db";
+
+  static final int SCHEMA_VERSION = 1;
+
+  private static final String[] SCHEMA = {
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS advisories(source TEXT NOT NULL, id TEXT NOT NULL,"
+        + " aliases TEXT NOT NULL, related TEXT NOT NULL, summary TEXT NOT NULL, modified_ms INTEGER,"
+        + " withdrawn INTEGER NOT NULL, severity TEXT NOT NULL, cvss TEXT NOT NULL,"
+        + " PRIMARY KEY(source, id))",
+    "CREATE TABLE IF NOT EXISTS affected(source TEXT NOT NULL, advisory_id TEXT NOT NULL,"
+        + " ecosystem TEXT NOT NULL, release TEXT NOT NULL, package TEXT NOT NULL,"
+        + " binaries TEXT NOT NULL, ranges TEXT NOT NULL, versions TEXT NOT NULL,"
+        + " unfixed_status TEXT NOT NULL, severity TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS affected_by_package ON affected(ecosystem, release, package)",
+    "CREATE INDEX IF NOT EXISTS affected_by_advisory ON affected(source, advisory_id)",
+    "CREATE TABLE IF NOT EXISTS sources(name TEXT PRIMARY KEY, imported_at TEXT NOT NULL,"
+        + " record_count INTEGER NOT NULL, newest_modified TEXT)",
+  };
+
+  private static final String LOOKUP =
+      "SELECT a.source, a.id, a.aliases, a.summary, a.severity, f.binaries, f.ranges, f.versions,"
+          + " f.unfixed_status, f.severity FROM affected f JOIN advisories a"
+          + " ON a.source = f.source AND a.id = f.advisory_id"
+          + " WHERE f.ecosystem = ? AND f.release = ? AND f.package = ? AND a.withdrawn = 0"
+          + " ORDER BY a.source, a.id";
+
+  private final Path file;
+  private final Connection connection;
+  private final Clock clock;
+  private PreparedStatement lookup;
+
+  private AdvisoryStore(Path file, Connection connection, Clock clock) {
+    this.file = file;
+    this.connection = connection;
+    this.clock = clock;
+  }
+
+  /** Returns the default location of the store under a cache root. */
+  public static Path defaultFile(Path cacheRoot) {
+    return cacheRoot.resolve(FILE_NAME);
+  }
+
+  /**
+   * Opens the store at {@code file}, creating it and its directory if missing.
+   *
+   * @param clock the clock that stamps imports
+   * @throws InvalidInputException if the file is not a SQLite database, or has a newer schema
+   * @throws IOException if the directory cannot be created
+   */
+  public static AdvisoryStore open(Path file, Clock clock)
+      throws IOException, InvalidInputException {
+    Path absolute = file.toAbsolutePath();
+    Files.createDirectories(absolute.getParent());
+    try {
+      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
+      AdvisoryStore store = new AdvisoryStore(absolute, connection, clock);
+      try {
+        store.createSchema();
+      } catch (SQLException | InvalidInputException e) {
+        connection.close();
+        throw e;
+      }
+      return store;
+    } catch (SQLException e) {
+      throw new InvalidInputException(
+          "cannot open advisory database " + absolute + ": " + e.getMessage(), e);
+    }
+  }
+
+  private void createSchema() throws SQLException, InvalidInputException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = 30000");
+      statement.execute("PRAGMA journal_mode = DELETE");
+      for (String ddl : SCHEMA) {
+        statement.execute(ddl);
+      }
+      statement.execute(
+          "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '"
+              + SCHEMA_VERSION
+              + "')");
+      try (ResultSet rs =
+          statement.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+        int version = rs.next() ? Integer.parseInt(rs.getString(1)) : SCHEMA_VERSION;
+        if (version != SCHEMA_VERSION) {
+          throw new InvalidInputException(
+              file
+                  + ": advisory database schema version "
+                  + version
+                  + ", expected "
+                  + SCHEMA_VERSION
+                  + "; delete the file and import again");
+        }
+      }
+    }
+  }
+
+  /** Returns the database file. */
+  public Path file() {
+    return file;
+  }
+
+  /**
+   * Starts an import. Nothing it writes is visible to other connections until {@link
+   * ImportSession#commit()}, and closing the session without committing discards everything.
+   */
+  public ImportSession beginImport() throws InvalidInputException {
+    try {
+      return new ImportSession(connection, clock);
+    } catch (SQLException e) {
+      throw failure("start an import", e);
+    }
+  }
+
+  /** Returns the metadata of each imported source, in the order of {@link AdvisorySource}. */
+  public List<SourceStatus> status() throws InvalidInputException {
+    List<SourceStatus> statuses = new ArrayList<>();
+    String sql = "SELECT imported_at, record_count, newest_modified FROM sources WHERE name = ?";
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      for (AdvisorySource source : AdvisorySource.values()) {
+        statement.setString(1, source.id());
+        try (ResultSet rs = statement.executeQuery()) {
+          if (rs.next()) {
+            Optional<Instant> newest = Optional.ofNullable(rs.getString(3)).map(Instant::parse);
+            statuses.add(
+                new SourceStatus(source, Instant.parse(rs.getString(1)), rs.getLong(2), newest));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("read the source metadata", e);
+    }
+    return List.copyOf(statuses);
+  }
+
+  /**
+   * Returns the affected entries of advisories that are not withdrawn for one package.
+   *
+   * @param release the release number for Debian, or empty for Maven
+   * @param name the Debian source package or the Maven {@code groupId:artifactId}
+   */
+  public List<StoredEntry> lookup(Ecosystem ecosystem, String release, String name)
+      throws InvalidInputException {
+    List<StoredEntry> entries = new ArrayList<>();
+    try {
+      if (lookup == null) {
+        lookup = connection.prepareStatement(LOOKUP);
+      }
+      lookup.setString(1, ecosystem.name());
+      lookup.setString(2, release);
+      lookup.setString(3, name);
+      try (ResultSet rs = lookup.executeQuery()) {
+        while (rs.next()) {
+          entries.add(entry(rs, ecosystem, release, name));
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("look up " + name, e);
+    }
+    return List.copyOf(entries);
+  }
+
+  private static StoredEntry entry(ResultSet rs, Ecosystem ecosystem, String release, String name)
+      throws SQLException {
+    AffectedPackage affected =
+        new AffectedPackage(
+            ecosystem,
+            release,
+            name,
+            StoreCodec.strings(rs.getString(6)),
+            StoreCodec.ranges(rs.getString(7)),
+            StoreCodec.strings(rs.getString(8)),
+            FixStatus.valueOf(rs.getString(9)),
+            Severity.valueOf(rs.getString(10)));
+    return new StoredEntry(
+        AdvisorySource.fromId(rs.getString(1)),
+        rs.getString(2),
+        StoreCodec.strings(rs.getString(3)),
+        rs.getString(4),
+        Severity.valueOf(rs.getString(5)),
+        affected);
+  }
+
+  private InvalidInputException failure(String action, SQLException e) {
+    return new InvalidInputException(
+        "advisory database " + file + ": cannot " + action + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() throws InvalidInputException {
+    try {
+      if (lookup != null) {
+        lookup.close();
+      }
+      connection.close();
+    } catch (SQLException e) {
+      throw failure("close", e);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package dev.temper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.temper.testing.LoopbackServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DbCommandTest {
+  @TempDir Path temp;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+  }
+
+  /** DSA-5514-1 in OSV form: glibc's CVE-2023-4911, fixed in bookworm in 2.36-9+deb12u3. */
+  private static byte[] glibcRecord() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode record = json.createObjectNode();
+    record.put("id", "DSA-5514-1");
+    record.put("modified", "2023-10-03T18:00:00Z");
+    record.putArray("aliases").add("CVE-2023-4911");
+    ObjectNode affected = record.putArray("affected").addObject();
+    affected.putObject("package").put("ecosystem", "Debian:12").put("name", "glibc");
+    ObjectNode range = affected.putArray("ranges").addObject().put("type", "ECOSYSTEM");
+    range.putArray("events").addObject().put("introduced", "0");
+    range.withArray("events").addObject().put("fixed", "2.36-9+deb12u3");
+    return json.writeValueAsBytes(record);
+  }
+
+  @Test
+  void importThenStatus() throws Exception {
+    Path file = Files.write(temp.resolve("DSA-5514-1.json"), glibcRecord());
+    Path db = temp.resolve("db/advisories.db");
+
+    assertThat(run("db", "import", "--db", db.toString(), file.toString())).isZero();
+    assertThat(out.toString())
+        .isEqualTo(
+            "Imported 1 OSV records and 0 Debian tracker entries into "
+                + db
+                + " (0 problems skipped)\n");
+
+    out.getBuffer().setLength(0);
+    assertThat(run("db", "status", "--db", db.toString())).isZero();
+    assertThat(out.toString())
+        .startsWith("Database: " + db + "\nosv: 1 records, imported ")
+        .contains("(0 days ago), newest record 2023-10-03T18:00:00Z");
+  }
+
+  @Test
+  void statusOfEmptyDatabase() {
+    Path db = temp.resolve("advisories.db");
+    assertThat(run("db", "status", "--db", db.toString())).isZero();
+    assertThat(out.toString()).contains("No advisories imported");
+  }
+
+  @Test
+  void importsOverHttpFromLoopback() throws Exception {
+    Path db = temp.resolve("advisories.db");
+    try (LoopbackServer server =
+        LoopbackServer.start().put("/osv/DSA-5514-1.json", glibcRecord())) {
+      String url = server.uri("/osv/DSA-5514-1.json").toString();
+
+      assertThat(run("db", "import", "--db", db.toString(), url)).as(err.toString()).isZero();
+    }
+    assertThat(out.toString()).startsWith("Imported 1 OSV records");
+  }
+
+  @Test
+  void unsafeZipExitsThreeAndReportsEntry() throws Exception {
+    Path zip = temp.resolve("all.zip");
+    try (ZipOutputStream stream = new ZipOutputStream(Files.newOutputStream(zip))) {
+      stream.putNextEntry(new ZipEntry("../escape.json"));
+      stream.write("{}".getBytes(StandardCharsets.UTF_8));
+      stream.closeEntry();
+    }
+    assertThat(run("db", "import", "--db", temp.resolve("a.db").toString(), zip.toString()))
+        .isEqualTo(3);
+    assertThat(err.toString())
+        .isEqualTo(
+            "temper: "
+                + zip
+                + ": entry name '../escape.json' could escape a directory ('..'"
+                + " segment); archive rejected\n");
+  }
+
+  @Test
+  void unsupportedSchemeExitsThree() {
+    assertThat(
+            run("db", "import", "--db", temp.resolve("a.db").toString(), "ftp://127.0.0.1/all.zip"))
+        .isEqualTo(3);
+    assertThat(err.toString()).contains("unsupported URL scheme in ftp://127.0.0.1/all.zip");
+  }
+
+  @Test
+  void malformedRecordIsWarnedAndExitsZero() throws Exception {
+    Path file = Files.writeString(temp.resolve("bad.json"), "{\"id\": \"DSA-1-1\",");
+    assertThat(run("db", "import", "--db", temp.resolve("a.db").toString(), file.toString()))
+        .isZero();
+    assertThat(err.toString()).startsWith("warning: " + file + ": malformed JSON, line 1");
+    assertThat(out.toString()).contains("(1 problems skipped)");
+  }
+}

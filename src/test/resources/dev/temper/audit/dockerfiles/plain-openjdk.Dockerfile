@@ -1,0 +1,3 @@
+FROM openjdk:17
+COPY target/app.jar /app.jar
+CMD ["java", "-jar", "/app.jar"]
