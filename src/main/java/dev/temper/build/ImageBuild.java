@@ -135,7 +135,11 @@ public final class ImageBuild {
         root.links());
   }
 
-  /** Returns the packages of one architecture: its own and the {@code all} ones. */
+  /**
+   * Returns the packages of one architecture: its own and the {@code all} ones. NOTE: a
+   * multi-architecture lock lists {@code all} packages once for every architecture, so an {@code
+   * all} package that only another architecture's resolution needed lands in this image too.
+   */
   static List<Lock.Package> packagesFor(Lock lock, String architecture)
       throws InvalidInputException {
     List<Lock.Package> packages =

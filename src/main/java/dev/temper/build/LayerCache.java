@@ -73,7 +73,11 @@ final class LayerCache {
     return HexFormat.of().formatHex(key.digest());
   }
 
-  /** Returns the cached blob for a key, if the index and the blob are both there. */
+  /**
+   * Returns the cached blob for a key, if the index and the blob are both there. NOTE: the diff ID
+   * and uncompressed size come from the index file unchecked, as the cache directory is trusted
+   * like the rest of the content cache; only the blob digest is verified again on copy.
+   */
   Optional<LayerBlob> find(String key) {
     Path entry = index.resolve(key + ".json");
     if (!Files.isRegularFile(entry)) {
