@@ -37,8 +37,7 @@ final class AccountsReader {
 
   private AccountsReader() {}
 
-  static Accounts check(ImageSpecReader.RawAccounts raw, String where)
-      throws InvalidInputException {
+  static Accounts check(RawSpecFields.RawAccounts raw, String where) throws InvalidInputException {
     if (raw == null) {
       return Accounts.DEFAULTS;
     }
@@ -47,7 +46,7 @@ final class AccountsReader {
     Set<Integer> uids = new HashSet<>();
     BUILT_IN_USERS.forEach(u -> names.add(u.name()));
     BUILT_IN_USERS.forEach(u -> uids.add(u.uid()));
-    List<ImageSpecReader.RawUser> rawUsers = ImageSpecReader.orEmpty(raw.users);
+    List<RawSpecFields.RawUser> rawUsers = ImageSpecReader.orEmpty(raw.users);
     for (int i = 0; i < rawUsers.size(); i++) {
       users.add(user(rawUsers.get(i), where + "accounts.users[" + i + "]", names, uids));
     }
@@ -57,7 +56,7 @@ final class AccountsReader {
     BUILT_IN_GROUPS.forEach(g -> groupNames.add(g.name()));
     BUILT_IN_GROUPS.forEach(g -> gids.add(g.gid()));
     List<Group> groups = new ArrayList<>();
-    List<ImageSpecReader.RawGroup> rawGroups = ImageSpecReader.orEmpty(raw.groups);
+    List<RawSpecFields.RawGroup> rawGroups = ImageSpecReader.orEmpty(raw.groups);
     for (int i = 0; i < rawGroups.size(); i++) {
       String at = where + "accounts.groups[" + i + "]";
       groups.add(group(rawGroups.get(i), at, groupNames, gids, names));
@@ -69,7 +68,7 @@ final class AccountsReader {
   }
 
   private static User user(
-      ImageSpecReader.RawUser raw, String where, Set<String> names, Set<Integer> uids)
+      RawSpecFields.RawUser raw, String where, Set<String> names, Set<Integer> uids)
       throws InvalidInputException {
     checkName(raw.name, where);
     if (!names.add(raw.name)) {
@@ -88,7 +87,7 @@ final class AccountsReader {
   }
 
   private static Group group(
-      ImageSpecReader.RawGroup raw,
+      RawSpecFields.RawGroup raw,
       String where,
       Set<String> names,
       Set<Integer> gids,

@@ -44,6 +44,8 @@ final class CertificateStores {
    *
    * @return the number of certificates written, 0 when there were none and nothing was written
    */
+  // NOTE: the OpenSSL subject-hash links (/etc/ssl/certs/<hash>.0) that update-ca-certificates
+  // also makes are not written, so programs that read only a CA directory find no certificates.
   static int apply(FileTree tree, List<Path> extraCertificates, boolean withJava)
       throws InvalidInputException, IOException {
     Map<String, X509Certificate> byAlias = new LinkedHashMap<>();

@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code temper build}: from a spec and its lock, assembles a hardened image per architecture and
@@ -22,6 +24,8 @@ import java.util.Set;
  * its own class.
  */
 public final class ImageBuild {
+  private static final Logger log = LoggerFactory.getLogger(ImageBuild.class);
+
   private final Downloader downloader;
   private final MirrorResolver mirrors;
   private final LockSource locks;
@@ -50,6 +54,8 @@ public final class ImageBuild {
     LayerOptions layerOptions = options.layerOptions(epoch);
     BuildOutputs outputs = BuildOutputs.of(options.outputs(), spec);
 
+    LayerCache layerCache = new LayerCache(downloader.cache());
+    UnpackedDebCache debCache = new UnpackedDebCache(downloader.cache());
     Path work = Files.createTempDirectory("temper-build-");
     try (OciLayoutWriter layout = OciLayoutWriter.open(outputs.layoutDirectory(work))) {
       List<ImageWrite.PlatformImage> images = new ArrayList<>();
@@ -57,15 +63,32 @@ public final class ImageBuild {
       List<Removal> removals = new ArrayList<>();
       for (String architecture : spec.architectures()) {
         List<Lock.Package> pins = packagesFor(lock, architecture);
+        long start = System.nanoTime();
         List<Path> debs = PackageFetch.fetch(spec, pins, downloader, mirrors);
-        List<UnpackedPackage> packages = PackageUnpacks.readAll(pins, debs);
+        log.info("{}: fetched {} packages in {} ms", architecture, pins.size(), millis(start));
+        start = System.nanoTime();
+        List<UnpackedPackage> packages = PackageUnpacks.readAll(pins, debs, debCache);
+        log.info("{}: unpacked in {} ms", architecture, millis(start));
+        start = System.nanoTime();
         RootFsAssembly.Assembled root = RootFsAssembly.assemble(spec, packages);
+        log.info(
+            "{}: assembled {} paths in {} ms", architecture, root.tree().size(), millis(start));
         Map<String, Set<String>> groups = LayerPlan.groups(packages, spec.image().layers());
         List<LayerPlan.Layer> layers = LayerPlan.plan(root.tree(), groups);
         boolean certificates = root.certificates() > 0;
+        start = System.nanoTime();
         ImageWrite.PlatformImage image =
             ImageWrite.write(
-                layout, spec, architecture, layers, certificates, layerOptions, epoch, work);
+                layout,
+                spec,
+                architecture,
+                layers,
+                certificates,
+                layerOptions,
+                epoch,
+                work,
+                layerCache);
+        log.info("{}: wrote {} layers in {} ms", architecture, layers.size(), millis(start));
         images.add(image);
         platforms.add(summary(image, packages.size(), root));
         if (removals.isEmpty()) {
@@ -95,6 +118,10 @@ public final class ImageBuild {
     }
   }
 
+  private static long millis(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
   private static BuildResult.Platform summary(
       ImageWrite.PlatformImage image, int packages, RootFsAssembly.Assembled root) {
     return new BuildResult.Platform(
@@ -108,7 +135,11 @@ public final class ImageBuild {
         root.links());
   }
 
-  /** Returns the packages of one architecture: its own and the {@code all} ones. */
+  /**
+   * Returns the packages of one architecture: its own and the {@code all} ones. NOTE: a
+   * multi-architecture lock lists {@code all} packages once for every architecture, so an {@code
+   * all} package that only another architecture's resolution needed lands in this image too.
+   */
   static List<Lock.Package> packagesFor(Lock lock, String architecture)
       throws InvalidInputException {
     List<Lock.Package> packages =

@@ -1,6 +1,5 @@
 package dev.temper.build;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.temper.build.ImageSpec.Accounts;
 import dev.temper.build.ImageSpec.FileSpec;
 import dev.temper.build.ImageSpec.LayerSpec;
@@ -32,23 +31,24 @@ final class ImageSpecReader {
    * @param where the prefix of every error message, naming the spec file
    * @param directory the spec's directory, against which local paths resolve
    */
-  static ImageSpec check(RawImage raw, String where, Path directory) throws InvalidInputException {
-    Accounts accounts = AccountsReader.check(raw.accounts, where);
+  static ImageSpec check(RawSpecFields.RawImage raw, String where, Path directory)
+      throws InvalidInputException {
+    Accounts accounts = AccountsReader.check(raw.accounts(), where);
     Set<String> userNames = AccountsReader.userNames(accounts);
     List<PathSpec> paths = new ArrayList<>();
-    List<RawPath> rawPaths = orEmpty(raw.paths);
+    List<RawSpecFields.RawPath> rawPaths = orEmpty(raw.paths());
     for (int i = 0; i < rawPaths.size(); i++) {
       paths.add(path(rawPaths.get(i), where + "paths[" + i + "]", userNames));
     }
     paths.sort(Comparator.comparing(PathSpec::path).thenComparing(PathSpec::type));
     List<FileSpec> files = new ArrayList<>();
-    List<RawFile> rawFiles = orEmpty(raw.files);
+    List<RawSpecFields.RawFile> rawFiles = orEmpty(raw.files());
     for (int i = 0; i < rawFiles.size(); i++) {
       files.add(file(rawFiles.get(i), where + "files[" + i + "]", directory, userNames));
     }
     files.sort(Comparator.comparing(FileSpec::destination));
     List<Path> certificates = new ArrayList<>();
-    for (String certificate : orEmpty(raw.certificates)) {
+    for (String certificate : orEmpty(raw.certificates())) {
       Path local = directory.resolve(certificate).normalize();
       if (!Files.isRegularFile(local)) {
         throw new InvalidInputException(where + "certificates: file not found: " + local);
@@ -56,26 +56,26 @@ final class ImageSpecReader {
       certificates.add(local);
     }
     certificates.sort(Comparator.comparing(Path::toString));
-    checkArguments(raw.entrypoint, where + "entrypoint");
-    checkArguments(raw.cmd, where + "cmd");
+    checkArguments(raw.entrypoint(), where + "entrypoint");
+    checkArguments(raw.cmd(), where + "cmd");
     return new ImageSpec(
         accounts,
         paths,
         files,
         certificates,
-        raw.entrypoint,
-        raw.cmd,
-        env(raw.env, where),
-        raw.workdir == null ? null : "/" + imagePath(raw.workdir, where + "workdir"),
-        strings(raw.labels, where + "labels"),
-        ports(raw.ports, where),
-        strings(raw.annotations, where + "annotations"),
-        patterns(raw.prune, where + "prune"),
-        patterns(raw.allowOverwrite, where + "allow-overwrite"),
-        layers(raw.layers, where));
+        raw.entrypoint(),
+        raw.cmd(),
+        env(raw.env(), where),
+        raw.workdir() == null ? null : "/" + imagePath(raw.workdir(), where + "workdir"),
+        strings(raw.labels(), where + "labels"),
+        ports(raw.ports(), where),
+        strings(raw.annotations(), where + "annotations"),
+        patterns(raw.prune(), where + "prune"),
+        patterns(raw.allowOverwrite(), where + "allow-overwrite"),
+        layers(raw.layers(), where));
   }
 
-  private static PathSpec path(RawPath raw, String where, Set<String> users)
+  private static PathSpec path(RawSpecFields.RawPath raw, String where, Set<String> users)
       throws InvalidInputException {
     if (raw.type == null) {
       throw new InvalidInputException(
@@ -102,7 +102,8 @@ final class ImageSpecReader {
     return new PathSpec(path, type, mode(raw.mode, where), owner, raw.target, raw.content);
   }
 
-  private static FileSpec file(RawFile raw, String where, Path directory, Set<String> users)
+  private static FileSpec file(
+      RawSpecFields.RawFile raw, String where, Path directory, Set<String> users)
       throws InvalidInputException {
     if (raw.source == null) {
       throw new InvalidInputException(where + ": 'source' is missing");
@@ -221,13 +222,13 @@ final class ImageSpecReader {
     return List.copyOf(patterns);
   }
 
-  private static List<LayerSpec> layers(List<RawLayer> raw, String where)
+  private static List<LayerSpec> layers(List<RawSpecFields.RawLayer> raw, String where)
       throws InvalidInputException {
     List<LayerSpec> layers = new ArrayList<>();
     Set<String> names = new HashSet<>();
-    List<RawLayer> entries = orEmpty(raw);
+    List<RawSpecFields.RawLayer> entries = orEmpty(raw);
     for (int i = 0; i < entries.size(); i++) {
-      RawLayer layer = entries.get(i);
+      RawSpecFields.RawLayer layer = entries.get(i);
       String at = where + "layers[" + i + "]";
       if (layer.name == null || layer.name.isBlank() || !names.add(layer.name)) {
         throw new InvalidInputException(at + ": 'name' is missing or used twice");
@@ -246,71 +247,5 @@ final class ImageSpecReader {
 
   private static Map<String, String> orEmpty(Map<String, String> map) {
     return map == null ? Map.of() : map;
-  }
-
-  /** The image fields of a spec file as written. */
-  record RawImage(
-      RawAccounts accounts,
-      List<RawPath> paths,
-      List<RawFile> files,
-      List<String> certificates,
-      List<String> entrypoint,
-      List<String> cmd,
-      Map<String, String> env,
-      String workdir,
-      Map<String, String> labels,
-      List<String> ports,
-      Map<String, String> annotations,
-      List<String> prune,
-      List<String> allowOverwrite,
-      List<RawLayer> layers) {}
-
-  /** {@code accounts:} as written. */
-  static final class RawAccounts {
-    public List<RawUser> users;
-    public List<RawGroup> groups;
-
-    @JsonProperty("run-as")
-    public String runAs;
-  }
-
-  /** One entry of {@code accounts.users}. */
-  static final class RawUser {
-    public String name;
-    public Integer uid;
-    public Integer gid;
-    public String home;
-    public String shell;
-  }
-
-  /** One entry of {@code accounts.groups}. */
-  static final class RawGroup {
-    public String name;
-    public Integer gid;
-    public List<String> members;
-  }
-
-  /** One entry of {@code paths}. */
-  static final class RawPath {
-    public String path;
-    public String type;
-    public String mode;
-    public String owner;
-    public String target;
-    public String content;
-  }
-
-  /** One entry of {@code files}. */
-  static final class RawFile {
-    public String source;
-    public String destination;
-    public String owner;
-    public String mode;
-  }
-
-  /** One entry of {@code layers}. */
-  static final class RawLayer {
-    public String name;
-    public List<String> packages;
   }
 }

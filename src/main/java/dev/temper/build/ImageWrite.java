@@ -3,7 +3,7 @@ package dev.temper.build;
 import dev.temper.archive.LayerBlob;
 import dev.temper.archive.LayerOptions;
 import dev.temper.archive.LayerWriter;
-import dev.temper.error.InvalidInputException;
+import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
 import dev.temper.oci.ImageConfig;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,9 +56,11 @@ final class ImageWrite {
       boolean withCertificates,
       LayerOptions options,
       long sourceDateEpoch,
-      Path workDirectory)
-      throws IOException, InvalidInputException {
-    List<LayerBlob> blobs = writeLayers(layers, options, workDirectory.resolve(architecture));
+      Path workDirectory,
+      LayerCache cache)
+      throws IOException, TemperException {
+    List<LayerBlob> blobs =
+        writeLayers(layers, options, workDirectory.resolve(architecture), cache);
     String mediaType = layerMediaType(options);
     List<Descriptor> layerDescriptors = new ArrayList<>();
     List<Digest> diffIds = new ArrayList<>();
@@ -66,7 +69,6 @@ final class ImageWrite {
       try (InputStream in = Files.newInputStream(blob.file())) {
         layerDescriptors.add(layout.writeBlob(expected, in));
       }
-      Files.delete(blob.file());
       diffIds.add(blob.diffId());
     }
     List<String> names = layers.stream().map(LayerPlan.Layer::name).toList();
@@ -82,8 +84,8 @@ final class ImageWrite {
   }
 
   private static List<LayerBlob> writeLayers(
-      List<LayerPlan.Layer> layers, LayerOptions options, Path directory)
-      throws IOException, InvalidInputException {
+      List<LayerPlan.Layer> layers, LayerOptions options, Path directory, LayerCache cache)
+      throws IOException, TemperException {
     Files.createDirectories(directory);
     int threads = Math.max(1, Math.min(layers.size(), Runtime.getRuntime().availableProcessors()));
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -92,7 +94,7 @@ final class ImageWrite {
       for (int i = 0; i < layers.size(); i++) {
         LayerPlan.Layer layer = layers.get(i);
         Path target = directory.resolve("layer-" + i);
-        futures.add(pool.submit(() -> LayerWriter.write(layer.entries(), target, options)));
+        futures.add(pool.submit(() -> writeOrReuse(layer, target, options, cache)));
       }
       List<LayerBlob> blobs = new ArrayList<>();
       for (Future<LayerBlob> future : futures) {
@@ -104,8 +106,22 @@ final class ImageWrite {
     }
   }
 
-  private static LayerBlob await(Future<LayerBlob> future)
-      throws IOException, InvalidInputException {
+  /** Returns the cached blob of a layer with the same contents, or writes and caches it. */
+  private static LayerBlob writeOrReuse(
+      LayerPlan.Layer layer, Path target, LayerOptions options, LayerCache cache)
+      throws IOException, TemperException {
+    String key = LayerCache.key(layer.entries(), options);
+    Optional<LayerBlob> cached = cache.find(key);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    LayerBlob written = LayerWriter.write(layer.entries(), target, options);
+    LayerBlob stored = cache.store(key, written);
+    Files.delete(written.file());
+    return stored;
+  }
+
+  private static LayerBlob await(Future<LayerBlob> future) throws IOException, TemperException {
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -116,8 +132,8 @@ final class ImageWrite {
       if (cause instanceof IOException io) {
         throw io;
       }
-      if (cause instanceof InvalidInputException invalid) {
-        throw invalid;
+      if (cause instanceof TemperException temper) {
+        throw temper;
       }
       if (cause instanceof RuntimeException runtime) {
         throw runtime;

@@ -14,7 +14,8 @@ import java.util.concurrent.Future;
 final class PackageUnpacks {
   private PackageUnpacks() {}
 
-  static List<UnpackedPackage> readAll(List<Lock.Package> pins, List<Path> debs)
+  static List<UnpackedPackage> readAll(
+      List<Lock.Package> pins, List<Path> debs, UnpackedDebCache cache)
       throws IOException, TemperException {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -23,7 +24,10 @@ final class PackageUnpacks {
       for (int i = 0; i < pins.size(); i++) {
         Lock.Package pin = pins.get(i);
         Path deb = debs.get(i);
-        futures.add(pool.submit(() -> PackageUnpack.read(pin, deb)));
+        String name = pin.name() + "_" + pin.version() + "_" + pin.architecture() + ".deb";
+        futures.add(
+            pool.submit(
+                () -> PackageUnpack.read(pin, cache.uncompressed(deb, pin.sha256(), name))));
       }
       List<UnpackedPackage> packages = new ArrayList<>();
       for (Future<UnpackedPackage> future : futures) {

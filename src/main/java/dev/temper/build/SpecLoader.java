@@ -164,9 +164,9 @@ public final class SpecLoader {
     public List<Repository> repositories;
     public List<String> packages;
     public List<String> exclude;
-    public ImageSpecReader.RawAccounts accounts;
-    public List<ImageSpecReader.RawPath> paths;
-    public List<ImageSpecReader.RawFile> files;
+    public RawSpecFields.RawAccounts accounts;
+    public List<RawSpecFields.RawPath> paths;
+    public List<RawSpecFields.RawFile> files;
     public List<String> certificates;
     public List<String> entrypoint;
     public List<String> cmd;
@@ -180,10 +180,10 @@ public final class SpecLoader {
     @com.fasterxml.jackson.annotation.JsonProperty("allow-overwrite")
     public List<String> allowOverwrite;
 
-    public List<ImageSpecReader.RawLayer> layers;
+    public List<RawSpecFields.RawLayer> layers;
 
-    ImageSpecReader.RawImage image() {
-      return new ImageSpecReader.RawImage(
+    RawSpecFields.RawImage image() {
+      return new RawSpecFields.RawImage(
           accounts,
           paths,
           files,

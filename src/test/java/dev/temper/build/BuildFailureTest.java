@@ -52,14 +52,14 @@ class BuildFailureTest {
   void dotDotPathRejected() throws Exception {
     Path spec = specWith("", DebBuilder.deb("evil", "1").rawFile("./usr/../../etc/evil", "x"));
 
-    assertFails(spec, "evil_1_amd64.deb data.tar.gz: entry './usr/../../etc/evil': path contains");
+    assertFails(spec, "evil_1_amd64.deb data.tar: entry './usr/../../etc/evil': path contains");
   }
 
   @Test
   void absolutePathRejected() throws Exception {
     Path spec = specWith("", DebBuilder.deb("evil", "1").rawFile("/etc/evil", "x"));
 
-    assertFails(spec, "evil_1_amd64.deb data.tar.gz: entry '/etc/evil': absolute path");
+    assertFails(spec, "evil_1_amd64.deb data.tar: entry '/etc/evil': absolute path");
   }
 
   @Test
@@ -79,7 +79,7 @@ class BuildFailureTest {
             "",
             DebBuilder.deb("evil", "1").dir("/usr/bin").hardlink("/usr/bin/x", "../etc/shadow"));
 
-    assertFails(spec, "evil_1_amd64.deb data.tar.gz: entry './usr/bin/x': hard link target");
+    assertFails(spec, "evil_1_amd64.deb data.tar: entry './usr/bin/x': hard link target");
   }
 
   @Test

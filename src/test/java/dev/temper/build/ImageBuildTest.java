@@ -133,6 +133,35 @@ class ImageBuildTest {
   }
 
   @Test
+  void warmRebuildReusesCachedLayers() throws Exception {
+    Path spec = spec("");
+    ImageBuild build = LocalArchive.build(dir.resolve("shared-cache"));
+    BuildOptions first =
+        new BuildOptions(
+            List.of(ImageReferences.parse("oci:" + dir.resolve("a") + ":test")),
+            dev.temper.archive.Compression.GZIP,
+            java.util.OptionalLong.empty(),
+            false);
+    BuildOptions second =
+        new BuildOptions(
+            List.of(ImageReferences.parse("oci:" + dir.resolve("b") + ":test")),
+            dev.temper.archive.Compression.GZIP,
+            java.util.OptionalLong.empty(),
+            false);
+
+    BuildResult cold = build.build(spec, first);
+    BuildResult warm = build.build(spec, second);
+
+    assertThat(warm.image().digest()).isEqualTo(cold.image().digest());
+    try (var entries = Files.list(dir.resolve("shared-cache/layers"))) {
+      assertThat(entries.count()).isEqualTo(cold.first().layers());
+    }
+    try (var copies = Files.list(dir.resolve("shared-cache/unpacked"))) {
+      assertThat(copies.count()).isEqualTo(5);
+    }
+  }
+
+  @Test
   void dockerArchiveBesideLayout() throws Exception {
     Path spec = spec("");
     Path archive = dir.resolve("image.tar");
