@@ -8,6 +8,9 @@ import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.ImageIndex;
 import dev.temper.oci.layout.OciLayoutWriter;
+import dev.temper.sbom.Inventory;
+import dev.temper.sbom.SbomAttachment;
+import dev.temper.sbom.SbomFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,6 +92,10 @@ public final class ImageBuild {
                 work,
                 layerCache);
         log.info("{}: wrote {} layers in {} ms", architecture, layers.size(), millis(start));
+        Inventory inventory = ImageSbom.inventory(outputs.names().get(0), image, layers, epoch);
+        Descriptor sbom =
+            SbomAttachment.attach(layout, image.manifest(), inventory, SbomFormat.CYCLONEDX_JSON);
+        log.info("{}: attached the SBOM as {}", architecture, sbom.digest());
         images.add(image);
         platforms.add(summary(image, packages.size(), root));
         if (removals.isEmpty()) {

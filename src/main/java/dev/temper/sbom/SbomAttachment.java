@@ -7,13 +7,12 @@ import dev.temper.oci.ImageIndex;
 import dev.temper.oci.ImageManifest;
 import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
+import dev.temper.oci.layout.OciLayoutWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ public final class SbomAttachment {
   private SbomAttachment() {}
 
   /**
-   * Writes the SBOM of an image into the layout that holds it and records it there.
+   * Writes the SBOM of an image into the layout that holds it and records it there, under the
+   * layout's lock.
    *
    * @param layout the OCI layout directory, with {@code index.json}
    * @param imageManifest the descriptor of the image manifest the SBOM describes
@@ -44,16 +44,33 @@ public final class SbomAttachment {
   public static Descriptor attach(
       Path layout, Descriptor imageManifest, Inventory inventory, SbomFormat format)
       throws IOException, InvalidInputException {
+    readIndex(layout);
+    try (OciLayoutWriter writer = OciLayoutWriter.open(layout)) {
+      Descriptor manifest = attach(writer, imageManifest, inventory, format);
+      writer.commit();
+      return manifest;
+    }
+  }
+
+  /**
+   * Writes the SBOM of an image through an open layout writer, as an OCI 1.1 artifact whose subject
+   * is the image manifest; it lands with the writer's commit.
+   *
+   * @return the descriptor of the artifact manifest, as listed in {@code index.json}
+   */
+  public static Descriptor attach(
+      OciLayoutWriter writer, Descriptor imageManifest, Inventory inventory, SbomFormat format)
+      throws IOException, InvalidInputException {
     if (format == SbomFormat.TABLE) {
       throw new IllegalArgumentException("only JSON SBOM formats can be attached");
     }
-    ImageIndex index = readIndex(layout);
     ByteArrayOutputStream sbom = new ByteArrayOutputStream();
     SbomWriters.write(inventory, format, sbom);
     Descriptor sbomBlob =
-        writeBlob(layout, format.mediaType(), sbom.toByteArray())
+        writer
+            .writeBlob(format.mediaType(), sbom.toByteArray())
             .withAnnotations(Map.of(TITLE, fileName(format)));
-    Descriptor config = writeBlob(layout, MediaTypes.OCI_EMPTY, EMPTY_JSON);
+    Descriptor config = writer.writeBlob(MediaTypes.OCI_EMPTY, EMPTY_JSON);
     Descriptor subject =
         Descriptor.of(imageManifest.mediaType(), imageManifest.digest(), imageManifest.size());
     ImageManifest artifact =
@@ -65,24 +82,7 @@ public final class SbomAttachment {
             List.of(sbomBlob),
             subject,
             Map.of(CREATED, new DocumentIdentity(inventory).timestamp()));
-    Descriptor manifest =
-        writeBlob(layout, MediaTypes.OCI_MANIFEST, OciJson.write(artifact))
-            .withArtifactType(format.mediaType());
-
-    if (!index.manifests().contains(manifest)) {
-      List<Descriptor> manifests = new ArrayList<>(index.manifests());
-      manifests.add(manifest);
-      ImageIndex updated =
-          new ImageIndex(
-              index.schemaVersion(),
-              index.mediaType(),
-              index.artifactType(),
-              manifests,
-              index.subject(),
-              index.annotations());
-      writeAtomically(layout.resolve("index.json"), OciJson.write(updated));
-    }
-    return manifest;
+    return writer.addReferrer(artifact);
   }
 
   /** Returns the SBOM artifact manifests in the layout whose subject is the given manifest. */
@@ -123,32 +123,7 @@ public final class SbomAttachment {
     return OciJson.read(Files.readAllBytes(indexFile), ImageIndex.class, indexFile.toString());
   }
 
-  private static Descriptor writeBlob(Path layout, String mediaType, byte[] content)
-      throws IOException {
-    Digest digest = Digest.sha256(content);
-    Path target = blobPath(layout, digest);
-    if (!Files.exists(target)) {
-      Files.createDirectories(target.getParent());
-      writeAtomically(target, content);
-    }
-    return Descriptor.of(mediaType, digest, content.length);
-  }
-
   private static Path blobPath(Path layout, Digest digest) {
     return layout.resolve("blobs").resolve(digest.algorithm()).resolve(digest.hex());
-  }
-
-  private static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path temp = Files.createTempFile(target.getParent(), ".temper-", ".tmp");
-    try {
-      Files.write(temp, content);
-      try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
   }
 }

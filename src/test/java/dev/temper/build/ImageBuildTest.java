@@ -107,6 +107,43 @@ class ImageBuildTest {
   }
 
   @Test
+  void attachedSbomMatchesWhatSbomReads() throws Exception {
+    Path layout = dir.resolve("sbom-out");
+    BuildResult result = build(spec(""), "oci:" + layout + ":test");
+
+    var image = result.image().digest();
+    var attached = dev.temper.sbom.SbomAttachment.find(layout, image);
+    assertThat(attached).hasSize(1);
+    var layoutReader = dev.temper.oci.layout.OciLayout.open(layout);
+    var artifact =
+        dev.temper.oci.OciJson.read(
+            layoutReader.readDocument(attached.get(0)),
+            dev.temper.oci.ImageManifest.class,
+            "sbom artifact");
+    assertThat(artifact.subject().digest()).isEqualTo(image);
+    var stored =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(layoutReader.openBlob(artifact.layers().get(0)));
+    dev.temper.sbom.Inventory read;
+    try (var source =
+        dev.temper.oci.image.ImageSources.localOnly().open("oci:" + layout + ":test", null)) {
+      read = dev.temper.sbom.ImageInventory.of(source);
+    }
+    var out = new java.io.ByteArrayOutputStream();
+    dev.temper.sbom.SbomWriters.write(read, dev.temper.sbom.SbomFormat.CYCLONEDX_JSON, out);
+    var fromImage = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toByteArray());
+
+    assertThat(stored.path("components")).isEqualTo(fromImage.path("components"));
+    long debs = 0;
+    for (var component : stored.path("components")) {
+      debs += component.path("purl").asText().startsWith("pkg:deb/") ? 1 : 0;
+    }
+    assertThat(debs).isEqualTo(result.first().packages());
+    assertThat(stored.path("metadata").path("component").path("version").asText())
+        .isEqualTo(image.toString());
+  }
+
+  @Test
   void rebuildFromSameLockGivesSameDigest() throws Exception {
     String fields =
         "paths:\n"
