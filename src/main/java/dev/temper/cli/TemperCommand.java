@@ -31,7 +31,6 @@ import picocli.CommandLine.Option;
       PullCommand.class,
       PushCommand.class,
       PinCommand.class,
-      BuildCommand.class,
       ScanCommand.class,
       PatchCommand.class
     })
