@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * bundle, {@code runc run} starts it as the image's user. The bundle keeps the host's network
  * namespace, so the container reaches servers the test runs on 127.0.0.1.
  */
-final class ImageRunner {
+public final class ImageRunner {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 120;
 
@@ -25,7 +25,7 @@ final class ImageRunner {
    * @param exitCode the process's exit code, or runc's when the process could not start
    * @param output standard output and standard error together
    */
-  record Run(int exitCode, String output) {}
+  public record Run(int exitCode, String output) {}
 
   private final Path bundle;
   private int runs;
@@ -35,7 +35,7 @@ final class ImageRunner {
   }
 
   /** Unpacks {@code oci:LAYOUT:TAG} into a bundle below {@code work}. */
-  static ImageRunner unpack(Path layout, String tag, Path work) throws Exception {
+  public static ImageRunner unpack(Path layout, String tag, Path work) throws Exception {
     Path bundle = work.resolve("bundle");
     Fixtures.run("umoci", "unpack", "--image", layout + ":" + tag, bundle.toString());
     return new ImageRunner(bundle);
@@ -47,12 +47,12 @@ final class ImageRunner {
   }
 
   /** Runs the image's own entrypoint and command. */
-  Run run() throws Exception {
+  public Run run() throws Exception {
     return run(null);
   }
 
   /** Runs the given arguments instead of the image's entrypoint and command, if not null. */
-  Run run(List<String> arguments) throws Exception {
+  public Run run(List<String> arguments) throws Exception {
     ObjectNode config = (ObjectNode) JSON.readTree(bundle.resolve("config.json").toFile());
     ObjectNode process = (ObjectNode) config.get("process");
     process.put("terminal", false);

@@ -17,7 +17,7 @@ import java.time.Instant;
  * port and storage in a temporary directory, optionally behind TLS and with htpasswd or token
  * authentication. {@link #close} stops it.
  */
-final class DistributionServer implements Closeable {
+public final class DistributionServer implements Closeable {
   static final Path BINARY = Path.of("/usr/bin/docker-registry");
 
   private final Process process;
@@ -31,9 +31,9 @@ final class DistributionServer implements Closeable {
   }
 
   /** Options of the server. Null fields are left out of the configuration. */
-  record Options(
+  public record Options(
       Path certificate, Path key, Path htpasswd, String tokenRealm, Path tokenRootCertificate) {
-    static Options open() {
+    public static Options open() {
       return new Options(null, null, null, null, null);
     }
 
@@ -54,7 +54,7 @@ final class DistributionServer implements Closeable {
   static final String TOKEN_ISSUER = "temper-test-issuer";
 
   /** Starts a server in {@code directory} and waits until it accepts connections. */
-  static DistributionServer start(Path directory, Options options)
+  public static DistributionServer start(Path directory, Options options)
       throws IOException, InterruptedException {
     int port = freePort();
     Path storage = Files.createDirectories(directory.resolve("storage"));
@@ -72,7 +72,7 @@ final class DistributionServer implements Closeable {
   }
 
   /** Returns {@code 127.0.0.1:PORT}. */
-  String host() {
+  public String host() {
     return "127.0.0.1:" + port;
   }
 

@@ -131,7 +131,10 @@ public final class FileFacts implements ImageFileVisitor {
     if (file.type() == EntryType.SYMLINK || file.type() == EntryType.HARDLINK) {
       return false;
     }
-    return (file.mode() & 0002) != 0;
+    // A world-writable directory with the sticky bit, such as /var/lock, lets users remove only
+    // their own files, which is how shared directories are meant to be.
+    boolean sticky = (file.mode() & 01000) != 0;
+    return (file.mode() & 0002) != 0 && !(file.type() == EntryType.DIRECTORY && sticky);
   }
 
   private static boolean inTemporaryDir(String path) {

@@ -68,7 +68,7 @@ public final class ImageAuditor {
             "TA004",
             null,
             Level.WARN,
-            "No world-writable files outside /tmp",
+            "No world-writable files or unsticky directories outside /tmp",
             files.worldWritable,
             "Remove write permission for others (chmod o-w)."));
     results.add(ConfigChecks.user(subject.config()));

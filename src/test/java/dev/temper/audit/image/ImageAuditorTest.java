@@ -52,6 +52,8 @@ class ImageAuditorTest {
     add(facts, "usr/bin/passwd", EntryType.FILE, 04755, "ELF");
     add(facts, "var/log/app", EntryType.DIRECTORY, 0777, null);
     add(facts, "tmp", EntryType.DIRECTORY, 01777, null);
+    add(facts, "var/lock", EntryType.DIRECTORY, 01777, null);
+    add(facts, "srv/shared.txt", EntryType.FILE, 0666, "x");
     add(facts, "root/.ssh/id_rsa", EntryType.FILE, 0600, "whatever");
     add(facts, "opt/app/key.pem", EntryType.FILE, 0644, "x\n-----BEGIN EC PRIVATE KEY-----\nabc\n");
     add(
@@ -97,7 +99,7 @@ class ImageAuditorTest {
         .containsExactly("mode 4755");
     assertThat(results.get("TA004").evidence())
         .extracting(Evidence::path)
-        .containsExactly("/var/log/app");
+        .containsExactly("/var/log/app", "/srv/shared.txt");
     assertThat(results.get("TA005").level()).isEqualTo(Level.FAIL);
     assertThat(results.get("TA006").evidence())
         .extracting(Evidence::detail)
@@ -118,7 +120,7 @@ class ImageAuditorTest {
     assertThat(results.get("TA014").evidence())
         .extracting(Evidence::detail)
         .containsExactly("user root has an empty password");
-    assertThat(results.get("TA015").evidence().get(0).detail()).startsWith("1 packages, 12 files");
+    assertThat(results.get("TA015").evidence().get(0).detail()).startsWith("1 packages, 14 files");
   }
 
   @Test
