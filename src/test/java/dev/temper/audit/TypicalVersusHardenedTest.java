@@ -39,7 +39,9 @@ class TypicalVersusHardenedTest {
 
     assertThat(run.code()).as(run.out() + run.err()).isZero();
     for (String check :
-        new String[] {"TA001", "TA002", "TA003", "TA004", "TA005", "TA008", "TA011", "TA013", "TA014"}) {
+        new String[] {
+          "TA001", "TA002", "TA003", "TA004", "TA005", "TA008", "TA011", "TA013", "TA014"
+        }) {
       assertThat(run.out()).as(check).contains("PASS  " + check);
     }
   }

@@ -78,7 +78,10 @@ class DebootstrapImageTest {
 
     assertThat(inventory.debianPackages()).hasSize(expected.size());
     assertThat(actual).isEqualTo(expected);
-    assertThat(inventory.warnings()).isEmpty();
+    // debootstrap makes the device nodes of /dev, which the image walk reports and skips.
+    assertThat(inventory.warnings())
+        .allMatch(
+            w -> w.matches(".*skipped entry 'dev/[a-z]+': character device"), "only /dev nodes");
   }
 
   @Test
