@@ -9,7 +9,7 @@ import java.util.Map;
 /** Renders an {@link ImageComparison} as a plain-text table for a terminal. */
 public final class ComparisonTable {
   private static final List<String> SEVERITIES =
-      List.of("critical", "high", "medium", "low", "unknown");
+      List.of("critical", "high", "medium", "low", "negligible", "unknown");
 
   private ComparisonTable() {}
 

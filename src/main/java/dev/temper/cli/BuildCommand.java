@@ -8,12 +8,15 @@ import dev.temper.build.LockSource;
 import dev.temper.build.Locker;
 import dev.temper.build.Removal;
 import dev.temper.cache.ContentCache;
+import dev.temper.cache.DownloadListener;
 import dev.temper.cache.Downloader;
 import dev.temper.debian.repository.MirrorResolver;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.ImageReferences;
+import dev.temper.registry.transfer.CopyResult;
+import dev.temper.registry.transfer.Transfers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -70,6 +73,16 @@ final class BuildCommand implements Callable<Integer> {
   @Option(names = "--update-lock", description = "Resolve the packages again before building.")
   boolean updateLock;
 
+  @Option(
+      names = "--push",
+      paramLabel = "REF",
+      description =
+          "After the build, push the image (every platform) to this registry reference,"
+              + " HOST/REPO:TAG; repeatable.")
+  List<String> pushes = new ArrayList<>();
+
+  @picocli.CommandLine.Mixin RegistryOptions registryOptions;
+
   @picocli.CommandLine.Spec CommandSpec command;
 
   @Override
@@ -85,7 +98,27 @@ final class BuildCommand implements Callable<Integer> {
       result = new ImageBuild(downloader, mirrors, locks).build(spec, options);
     }
     render(out, result);
+    push(out, result);
     return ExitCodes.OK;
+  }
+
+  private void push(PrintWriter out, BuildResult result) throws IOException, TemperException {
+    if (pushes.isEmpty()) {
+      return;
+    }
+    String built =
+        result.outputs().stream()
+            .filter(o -> o.startsWith("oci:"))
+            .findFirst()
+            .orElse(result.outputs().get(0));
+    Transfers transfers =
+        new Transfers(
+            registryOptions.registries(DownloadListener.NONE), ContentCache.fromEnvironment());
+    for (String target : pushes) {
+      CopyResult copied =
+          transfers.copy(ImageReferences.parse(built), ImageReferences.parse(target), true, null);
+      out.println("pushed    " + copied.destination() + "@" + copied.root().digest());
+    }
   }
 
   private BuildOptions options(Map<String, String> environment) throws InvalidInputException {

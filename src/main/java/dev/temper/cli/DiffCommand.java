@@ -10,7 +10,6 @@ import dev.temper.error.TemperException;
 import dev.temper.oci.image.ImageSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,6 +53,8 @@ final class DiffCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registryOptions;
 
+  @Mixin DbCommand.Location database;
+
   @Spec CommandSpec spec;
 
   enum Format {
@@ -65,8 +66,12 @@ final class DiffCommand implements Callable<Integer> {
   public Integer call() throws IOException, TemperException {
     ImageAnalysis a = analyse(first);
     ImageAnalysis b = analyse(second);
-    // NOTE: finding counts stay empty until the diff is wired to a scan of both inventories.
-    ImageComparison diff = ImageComparison.compare(a, b, Map.of(), Map.of());
+    ImageComparison diff;
+    try (FindingCounts findings = FindingCounts.open(database.resolve())) {
+      diff =
+          ImageComparison.compare(
+              a, b, findings.count(a.inventory()), findings.count(b.inventory()));
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.json) {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -76,6 +81,8 @@ final class DiffCommand implements Callable<Integer> {
       root.set("added", json.valueToTree(diff.added()));
       root.set("removed", json.valueToTree(diff.removed()));
       root.set("changed", json.valueToTree(diff.changed()));
+      root.set("findingsBefore", json.valueToTree(diff.findingsBefore()));
+      root.set("findingsAfter", json.valueToTree(diff.findingsAfter()));
       out.println(json.writeValueAsString(root));
     } else {
       ComparisonTable.write(diff, out);

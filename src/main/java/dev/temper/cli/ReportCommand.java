@@ -51,30 +51,17 @@ final class ReportCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registryOptions;
 
+  @Mixin DbCommand.Location database;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException, TemperException {
     List<ImageSummary> summaries = new ArrayList<>();
-    for (String image : images) {
-      ImageAnalysis analysis;
-      try (ImageSource source = Images.open(image, platform, registryOptions)) {
-        analysis = ImageAnalysis.of(source);
+    try (FindingCounts findings = FindingCounts.open(database.resolve())) {
+      for (String image : images) {
+        summaries.add(summary(image, findings));
       }
-      Map<String, Integer> components = new TreeMap<>();
-      components.put("deb", analysis.inventory().debianPackages().size());
-      components.put("maven", analysis.inventory().javaArchives().size());
-      components.put("jdk", analysis.inventory().javaRuntimes().size());
-      // NOTE: findings by severity stay empty until the report is wired to a scan.
-      summaries.add(
-          new ImageSummary(
-              analysis.name(),
-              analysis.digest() == null ? "-" : analysis.digest(),
-              analysis.compressedSize(),
-              analysis.inventory().debianPackages().size(),
-              components,
-              Map.of(),
-              analysis.audit()));
     }
     String page = HtmlReport.render(summaries, Instant.now(Clock.systemUTC()).toString());
     Path target = html.toAbsolutePath();
@@ -84,5 +71,25 @@ final class ReportCommand implements Callable<Integer> {
         temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     spec.commandLine().getOut().println("wrote " + html);
     return ExitCodes.OK;
+  }
+
+  private ImageSummary summary(String image, FindingCounts findings)
+      throws IOException, TemperException {
+    ImageAnalysis analysis;
+    try (ImageSource source = Images.open(image, platform, registryOptions)) {
+      analysis = ImageAnalysis.of(source);
+    }
+    Map<String, Integer> components = new TreeMap<>();
+    components.put("deb", analysis.inventory().debianPackages().size());
+    components.put("maven", analysis.inventory().javaArchives().size());
+    components.put("jdk", analysis.inventory().javaRuntimes().size());
+    return new ImageSummary(
+        analysis.name(),
+        analysis.digest() == null ? "-" : analysis.digest(),
+        analysis.compressedSize(),
+        analysis.inventory().debianPackages().size(),
+        components,
+        findings.count(analysis.inventory()),
+        analysis.audit());
   }
 }

@@ -4,7 +4,6 @@ import dev.temper.error.NotFoundException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Platform;
 import dev.temper.oci.image.ImageSource;
-import dev.temper.oci.image.ImageSources;
 import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
 import dev.temper.vuln.AdvisoryStore;
@@ -52,7 +51,7 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
       paramLabel = "IMAGE",
-      description = "oci:DIR[:TAG], docker-archive:FILE or dir:ROOTFS.")
+      description = "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
   String image;
 
   @Option(
@@ -96,6 +95,8 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin DbCommand.Location database;
 
+  @Mixin RegistryOptions registryOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -110,7 +111,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     Inventory inventory;
-    try (ImageSource source = ImageSources.localOnly().open(image, wanted)) {
+    try (ImageSource source = Images.open(image, platform, registryOptions)) {
       inventory = ImageInventory.of(source);
     }
     PrintWriter err = spec.commandLine().getErr();

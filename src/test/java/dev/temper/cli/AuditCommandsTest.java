@@ -27,6 +27,17 @@ class AuditCommandsTest {
           + "Package: libc6\nStatus: install ok installed\nArchitecture: amd64\nVersion: 2.36-9+deb12u9\n\n"
           + "Package: dpkg\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.21.22\n";
 
+  private static final String OS_RELEASE =
+      "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\nVERSION_CODENAME=bookworm\n";
+
+  /** An OSV record for libc6 fixed in 2.36-9+deb12u10: the typical fixture has an older one. */
+  private static final String ADVISORY =
+      "{\"id\":\"DEBIAN-CVE-2025-4802\",\"modified\":\"2025-05-20T00:00:00Z\","
+          + "\"aliases\":[\"CVE-2025-4802\"],\"affected\":[{\"package\":{\"ecosystem\":\"Debian:12\","
+          + "\"name\":\"libc6\"},\"ranges\":[{\"type\":\"ECOSYSTEM\",\"events\":[{\"introduced\":\"0\"},"
+          + "{\"fixed\":\"2.36-9+deb12u10\"}]}]}],\"severity\":[{\"type\":\"CVSS_V3\","
+          + "\"score\":\"CVSS:3.1/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H\"}]}";
+
   @BeforeEach
   void images() throws Exception {
     byte[] typicalLayer =
@@ -37,6 +48,7 @@ class AuditCommandsTest {
             .file("etc/passwd", "root:x:0:0::/root:/bin/bash\n")
             .file("etc/shadow", "root::19000:0:99999:7:::\n")
             .file("var/lib/dpkg/status", STATUS)
+            .file("etc/os-release", OS_RELEASE)
             .build();
     byte[] hardenedLayer =
         new TarBuilder()
@@ -47,6 +59,7 @@ class AuditCommandsTest {
             .file(
                 "var/lib/dpkg/status.d/libc6",
                 "Package: libc6\nArchitecture: amd64\nVersion: 2.36-9+deb12u13\n")
+            .file("etc/os-release", OS_RELEASE)
             .build();
     typical = layout("typical", typicalLayer);
     hardened = layout("hardened", hardenedLayer);
@@ -110,6 +123,20 @@ class AuditCommandsTest {
             "  - bash:amd64 5.2.15-2+b2", "  ~ libc6:amd64 2.36-9+deb12u9 -> 2.36-9+deb12u13");
     assertThat(run.out()).containsPattern("shells\\s+1\\s+0");
     assertThat(run.out()).containsPattern("package managers\\s+1\\s+0");
+  }
+
+  @Test
+  void diffCountsFindingsFromTheDatabase() throws Exception {
+    Path advisory = dir.resolve("libc6.json");
+    Files.writeString(advisory, ADVISORY);
+    String db = dir.resolve("advisories.db").toString();
+    assertThat(run("db", "import", "--db", db, advisory.toString()).code()).isZero();
+
+    Run run = run("diff", "--format", "json", "--db", db, typical, hardened);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\"findingsBefore\" : {\n    \"high\" : 1\n  }");
+    assertThat(run.out()).contains("\"findingsAfter\" : { }");
   }
 
   @Test

@@ -40,6 +40,11 @@ public final class HardenedImage {
     return layout;
   }
 
+  /** Returns the lock that the build wrote beside its copy of the spec. */
+  public static Path lock() throws Exception {
+    return layout().resolveSibling("java17.lock.json");
+  }
+
   /** Returns the image reference, {@code oci:LAYOUT:java17}. */
   public static String reference() throws Exception {
     return "oci:" + layout() + ":" + TAG;

@@ -11,7 +11,8 @@ import java.util.Map;
  * nothing from the network and runs no script.
  */
 public final class HtmlReport {
-  static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low", "unknown");
+  static final List<String> SEVERITIES =
+      List.of("critical", "high", "medium", "low", "negligible", "unknown");
   private static final Map<String, String> SEVERITY_COLOURS =
       Map.of(
           "critical",
