@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * An image spec as written in YAML: where packages come from and which ones to install.
+ * An image spec as written in YAML: where packages come from, which ones to install, and what else
+ * goes into the image.
  *
  * @param name a short name for the image, used in messages and output file names
  * @param architectures the target architectures, such as {@code amd64}
@@ -12,6 +13,7 @@ import java.util.List;
  * @param packages the package requests: {@code name}, {@code name=version} or {@code name:arch}
  * @param exclude packages never installed; dependencies on them count as satisfied
  * @param directory the directory of the spec file, against which relative paths resolve
+ * @param image what goes into the image besides the packages, and how it runs
  */
 public record Spec(
     String name,
@@ -19,13 +21,26 @@ public record Spec(
     List<RepositorySpec> repositories,
     List<String> packages,
     List<String> exclude,
-    Path directory) {
+    Path directory,
+    ImageSpec image) {
 
   public Spec {
     architectures = List.copyOf(architectures);
     repositories = List.copyOf(repositories);
     packages = List.copyOf(packages);
     exclude = List.copyOf(exclude);
+    image = image == null ? ImageSpec.DEFAULTS : image;
+  }
+
+  /** Creates a spec with the default image settings. */
+  public Spec(
+      String name,
+      List<String> architectures,
+      List<RepositorySpec> repositories,
+      List<String> packages,
+      List<String> exclude,
+      Path directory) {
+    this(name, architectures, repositories, packages, exclude, directory, ImageSpec.DEFAULTS);
   }
 
   /**

@@ -30,6 +30,10 @@ public final class SpecLoader {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+  /** Packages kept out of every image unless a spec requests them by name. */
+  public static final List<String> DEFAULT_EXCLUDES =
+      List.of("apt", "bash", "coreutils", "dash", "dpkg", "perl-base", "util-linux");
+
   private SpecLoader() {}
 
   /**
@@ -106,7 +110,28 @@ public final class SpecLoader {
             file + ": package '" + bare + "' is both requested and excluded");
       }
     }
-    return new Spec(name, architectures, repositories, raw.packages, exclude, directory);
+    List<String> effectiveExclude = withDefaultExcludes(exclude, raw.packages);
+    ImageSpec image = ImageSpecReader.check(raw.image(), file + ": ", directory);
+    return new Spec(
+        name, architectures, repositories, raw.packages, effectiveExclude, directory, image);
+  }
+
+  /**
+   * Adds the packages excluded by default, except those the spec requests, so that a shell or a
+   * package manager enters an image only when a spec names it.
+   */
+  static List<String> withDefaultExcludes(List<String> exclude, List<String> requested) {
+    Set<String> names = new java.util.TreeSet<>(exclude);
+    Set<String> asked = new java.util.HashSet<>();
+    for (String entry : requested) {
+      asked.add(entry.split("[=:]", 2)[0]);
+    }
+    for (String name : DEFAULT_EXCLUDES) {
+      if (!asked.contains(name)) {
+        names.add(name);
+      }
+    }
+    return List.copyOf(names);
   }
 
   private static void checkName(Path file, String field, String name) throws InvalidInputException {
@@ -139,6 +164,41 @@ public final class SpecLoader {
     public List<Repository> repositories;
     public List<String> packages;
     public List<String> exclude;
+    public ImageSpecReader.RawAccounts accounts;
+    public List<ImageSpecReader.RawPath> paths;
+    public List<ImageSpecReader.RawFile> files;
+    public List<String> certificates;
+    public List<String> entrypoint;
+    public List<String> cmd;
+    public java.util.Map<String, String> env;
+    public String workdir;
+    public java.util.Map<String, String> labels;
+    public List<String> ports;
+    public java.util.Map<String, String> annotations;
+    public List<String> prune;
+
+    @com.fasterxml.jackson.annotation.JsonProperty("allow-overwrite")
+    public List<String> allowOverwrite;
+
+    public List<ImageSpecReader.RawLayer> layers;
+
+    ImageSpecReader.RawImage image() {
+      return new ImageSpecReader.RawImage(
+          accounts,
+          paths,
+          files,
+          certificates,
+          entrypoint,
+          cmd,
+          env,
+          workdir,
+          labels,
+          ports,
+          annotations,
+          prune,
+          allowOverwrite,
+          layers);
+    }
 
     static final class Repository {
       public String name;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
     footer = ExitCodes.HELP,
     subcommands = {
       LockCommand.class,
+      BuildCommand.class,
       KeygenCommand.class,
       SignCommand.class,
       AttestCommand.class,

@@ -36,7 +36,8 @@ class SpecLoaderTest {
     assertThat(spec.repositories().get(0).keyrings())
         .containsExactly(dir.toAbsolutePath().resolve("keys/a.gpg"));
     assertThat(spec.packages()).containsExactly("libc6", "tzdata=2024a-1");
-    assertThat(spec.exclude()).isEmpty();
+    assertThat(spec.exclude()).containsExactlyElementsOf(SpecLoader.DEFAULT_EXCLUDES);
+    assertThat(spec.image()).isEqualTo(ImageSpec.DEFAULTS);
   }
 
   @Test

@@ -1,0 +1,158 @@
+package dev.temper.cli;
+
+import dev.temper.archive.Compression;
+import dev.temper.build.BuildOptions;
+import dev.temper.build.BuildResult;
+import dev.temper.build.ImageBuild;
+import dev.temper.build.LockSource;
+import dev.temper.build.Locker;
+import dev.temper.build.Removal;
+import dev.temper.cache.ContentCache;
+import dev.temper.cache.Downloader;
+import dev.temper.debian.repository.MirrorResolver;
+import dev.temper.error.InvalidInputException;
+import dev.temper.error.TemperException;
+import dev.temper.oci.reference.ImageReference;
+import dev.temper.oci.reference.ImageReferences;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code temper build SPEC}: assembles the spec's hardened image from its lock. */
+@Command(
+    name = "build",
+    mixinStandardHelpOptions = true,
+    description =
+        "Builds a minimal, reproducible OCI image from the spec's locked Debian packages and local"
+            + " files, without running any package script. Locks the spec first if it has no"
+            + " lock.",
+    footer = ExitCodes.HELP)
+final class BuildCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "SPEC", description = "The image spec (YAML).")
+  Path spec;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "REF",
+      description =
+          "Where to write the image: oci:DIR[:TAG] or docker-archive:FILE[:NAME:TAG]; repeatable."
+              + " Default: oci:out/<name>:latest.")
+  List<String> outputs = new ArrayList<>();
+
+  @Option(names = "--explain", description = "Print every path that hardening removed or changed.")
+  boolean explain;
+
+  @Option(
+      names = "--compression",
+      paramLabel = "gzip|zstd",
+      description = "Layer compression: gzip (default) or zstd.")
+  String compression = "gzip";
+
+  @Option(
+      names = "--source-date-epoch",
+      paramLabel = "SECONDS",
+      description =
+          "Time stamped into the image, in seconds since 1970. Default: $SOURCE_DATE_EPOCH, else"
+              + " the newest release date in the lock.")
+  Long sourceDateEpoch;
+
+  @Option(names = "--update-lock", description = "Resolve the packages again before building.")
+  boolean updateLock;
+
+  @picocli.CommandLine.Spec CommandSpec command;
+
+  @Override
+  public Integer call() throws IOException, TemperException {
+    PrintWriter out = command.commandLine().getOut();
+    BuildOptions options = options(System.getenv());
+    BuildResult result;
+    try (ProgressRenderer progress = ProgressRenderer.forStandardError()) {
+      Downloader downloader =
+          Downloader.builder(ContentCache.fromEnvironment()).listener(progress).build();
+      MirrorResolver mirrors = MirrorResolver.fromHost();
+      LockSource locks = LockSource.through(new Locker(downloader, mirrors, Clock.systemUTC()));
+      result = new ImageBuild(downloader, mirrors, locks).build(spec, options);
+    }
+    render(out, result);
+    return ExitCodes.OK;
+  }
+
+  private BuildOptions options(Map<String, String> environment) throws InvalidInputException {
+    Compression layers =
+        switch (compression) {
+          case "gzip" -> Compression.GZIP;
+          case "zstd" -> Compression.ZSTD;
+          default ->
+              throw new InvalidInputException(
+                  "--compression: invalid value '" + compression + "': use gzip or zstd");
+        };
+    OptionalLong epoch = OptionalLong.empty();
+    String fromEnvironment = environment.get("SOURCE_DATE_EPOCH");
+    if (sourceDateEpoch != null) {
+      epoch = OptionalLong.of(sourceDateEpoch);
+    } else if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+      try {
+        epoch = OptionalLong.of(Long.parseLong(fromEnvironment.strip()));
+      } catch (NumberFormatException e) {
+        throw new InvalidInputException(
+            "SOURCE_DATE_EPOCH: invalid value '" + fromEnvironment + "': expected seconds");
+      }
+    }
+    if (epoch.isPresent() && epoch.getAsLong() < 0) {
+      throw new InvalidInputException("the source date epoch must not be negative");
+    }
+    List<ImageReference> references = new ArrayList<>();
+    for (String output : outputs) {
+      references.add(ImageReferences.parse(output));
+    }
+    return new BuildOptions(references, layers, epoch, updateLock);
+  }
+
+  private void render(PrintWriter out, BuildResult result) {
+    if (explain) {
+      for (Removal removal : result.removals()) {
+        out.println("removed " + removal.path() + " (" + removal.reason() + ")");
+      }
+    } else if (!result.removals().isEmpty()) {
+      Map<String, Integer> byReason = new TreeMap<>();
+      result.removals().forEach(r -> byReason.merge(r.reason(), 1, Integer::sum));
+      List<String> counts = new ArrayList<>();
+      byReason.forEach((reason, count) -> counts.add(count + " " + reason));
+      out.println("hardening: " + String.join(", ", counts) + " (--explain lists them)");
+    }
+    out.println("image     " + result.image().digest());
+    for (BuildResult.Platform platform : result.platforms()) {
+      out.println(
+          platform.architecture()
+              + "     "
+              + platform.manifest().digest()
+              + ": "
+              + platform.compressedSize()
+              + " bytes compressed, "
+              + platform.uncompressedSize()
+              + " uncompressed, "
+              + platform.packages()
+              + " packages, "
+              + platform.paths()
+              + " paths, "
+              + platform.layers()
+              + " layers");
+    }
+    out.println(
+        "lock      " + result.lockFile() + (result.lockCreated() ? " (written)" : " (reused)"));
+    for (String output : result.outputs()) {
+      out.println("output    " + output);
+    }
+  }
+}
