@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Reads deb822 paragraphs (dpkg status files, control files, machine-readable copyright files) and
- * hands each one over as a map of the wanted fields, or returns every field of small files such as a
- * package's {@code control}. The line and size limits of the Packages index reader apply, so a
+ * hands each one over as a map of the wanted fields, or returns every field of small files such as
+ * a package's {@code control}. The line and size limits of the Packages index reader apply, so a
  * hostile file cannot make it buffer more than one long line.
  */
 public final class ControlParagraphs {

@@ -1,7 +1,6 @@
 package dev.temper.sign;
 
 import dev.temper.cache.ContentCache;
-import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.registry.RegistryClient;
 import java.io.IOException;
@@ -78,8 +77,8 @@ public interface ArtifactStore {
   }
 
   /**
-   * Opens a registry repository through {@code client}. Blobs read from it pass through the
-   * content cache, which keeps only content whose digest matched.
+   * Opens a registry repository through {@code client}. Blobs read from it pass through the content
+   * cache, which keeps only content whose digest matched.
    */
   static ArtifactStore registry(RegistryClient client, ContentCache cache) {
     return new RegistryStore(client, cache);

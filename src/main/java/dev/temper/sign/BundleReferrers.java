@@ -114,7 +114,8 @@ public final class BundleReferrers {
     if (referrer.size() > CosignManifests.MAX_MANIFEST_BYTES) {
       throw new InvalidInputException(name + ": manifest is " + referrer.size() + " bytes");
     }
-    Optional<byte[]> bytes = store.readManifest(referrer.digest(), CosignManifests.MAX_MANIFEST_BYTES);
+    Optional<byte[]> bytes =
+        store.readManifest(referrer.digest(), CosignManifests.MAX_MANIFEST_BYTES);
     if (bytes.isEmpty()) {
       return Optional.of(new Candidate(name, Optional.empty(), "manifest is missing"));
     }
@@ -132,7 +133,11 @@ public final class BundleReferrers {
     BlobDescriptor layer = LayoutStore.descriptor(layers.get(0), name);
     if (layer.size() > SigstoreBundle.MAX_BYTES) {
       throw new InvalidInputException(
-          name + ": bundle is " + layer.size() + " bytes, the maximum is " + SigstoreBundle.MAX_BYTES);
+          name
+              + ": bundle is "
+              + layer.size()
+              + " bytes, the maximum is "
+              + SigstoreBundle.MAX_BYTES);
     }
     Optional<byte[]> content = store.readBlob(layer.digest(), SigstoreBundle.MAX_BYTES);
     if (content.isEmpty()) {

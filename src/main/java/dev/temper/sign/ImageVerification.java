@@ -76,8 +76,8 @@ public final class ImageVerification {
   }
 
   /**
-   * Returns the readable bundle referrers and records a failure for each unreadable one. A
-   * referrer list that cannot be read at all is one failure.
+   * Returns the readable bundle referrers and records a failure for each unreadable one. A referrer
+   * list that cannot be read at all is one failure.
    */
   private List<BundleReferrers.Candidate> bundles(ArtifactStore store, String imageDigest)
       throws IOException, TemperException {

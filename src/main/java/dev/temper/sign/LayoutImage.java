@@ -75,7 +75,8 @@ public record LayoutImage(Path directory, Optional<String> tag) {
   /** Returns whether an untagged entry is an artifact about another manifest, such as an SBOM. */
   private static boolean isReferrer(ArtifactStore store, BlobDescriptor entry)
       throws IOException, TemperException {
-    Optional<byte[]> manifest = store.readManifest(entry.digest(), CosignManifests.MAX_MANIFEST_BYTES);
+    Optional<byte[]> manifest =
+        store.readManifest(entry.digest(), CosignManifests.MAX_MANIFEST_BYTES);
     return manifest.isPresent()
         && Json.parse(manifest.get(), "manifest " + entry.digest()).path("subject").has("digest");
   }

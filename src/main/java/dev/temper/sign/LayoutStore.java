@@ -100,7 +100,8 @@ final class LayoutStore implements ArtifactStore {
     ObjectNode index = readIndex();
     ArrayNode entries = index.withArray("manifests");
     for (JsonNode entry : entries) {
-      if (digest.equals(entry.path("digest").asText()) && !entry.path("annotations").has(REF_NAME)) {
+      if (digest.equals(entry.path("digest").asText())
+          && !entry.path("annotations").has(REF_NAME)) {
         return new BlobDescriptor(mediaType, digest, manifest.length, Map.of());
       }
     }

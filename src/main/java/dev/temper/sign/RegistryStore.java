@@ -169,7 +169,10 @@ final class RegistryStore implements ArtifactStore {
         BlobDescriptor found = resolved.get();
         manifests.add(
             new BlobDescriptor(
-                found.mediaType(), found.digest(), found.size(), Map.of(LayoutStore.REF_NAME, tag)));
+                found.mediaType(),
+                found.digest(),
+                found.size(),
+                Map.of(LayoutStore.REF_NAME, tag)));
       }
     }
     return List.copyOf(manifests);
