@@ -41,25 +41,7 @@ public record SignTarget(ArtifactStore store, BlobDescriptor manifest, String de
   public static SignTarget open(String image, Registries registries, ContentCache cache)
       throws IOException, TemperException {
     if (image.startsWith("oci:")) {
-      LayoutImage layout = LayoutImage.parse(image);
-      ArtifactStore store = ArtifactStore.ociLayout(layout.directory());
-      String digest = layout.resolveDigest(store);
-      byte[] bytes =
-          store
-              .readManifest(digest, MAX_INDEX_BYTES)
-              .orElseThrow(() -> new InvalidInputException(image + ": manifest is missing"));
-      String mediaType = Json.parse(bytes, image).path("mediaType").asText("");
-      if (mediaType.isEmpty()) {
-        // The image spec lets a manifest leave out mediaType; the index entry then names it.
-        mediaType =
-            store.manifests().stream()
-                .filter(entry -> entry.digest().equals(digest))
-                .map(BlobDescriptor::mediaType)
-                .findFirst()
-                .orElse(MediaTypes.OCI_MANIFEST);
-      }
-      BlobDescriptor manifest = new BlobDescriptor(mediaType, digest, bytes.length, Map.of());
-      return new SignTarget(store, manifest, layout.defaultReference());
+      return openLayout(image);
     }
     ImageReference parsed = ImageReferences.parse(image);
     if (!(parsed instanceof RegistryReference reference)) {
@@ -78,6 +60,29 @@ public record SignTarget(ArtifactStore store, BlobDescriptor manifest, String de
         new BlobDescriptor(
             pulled.mediaType(), pulled.digest().toString(), pulled.bytes().length, Map.of());
     return new SignTarget(ArtifactStore.registry(client, cache), manifest, reference.name());
+  }
+
+  /** Opens the image named {@code oci:DIR[:TAG]}. */
+  public static SignTarget openLayout(String image) throws IOException, TemperException {
+    LayoutImage layout = LayoutImage.parse(image);
+    ArtifactStore store = ArtifactStore.ociLayout(layout.directory());
+    String digest = layout.resolveDigest(store);
+    byte[] bytes =
+        store
+            .readManifest(digest, MAX_INDEX_BYTES)
+            .orElseThrow(() -> new InvalidInputException(image + ": manifest is missing"));
+    String mediaType = Json.parse(bytes, image).path("mediaType").asText("");
+    if (mediaType.isEmpty()) {
+      // The image spec lets a manifest leave out mediaType; the index entry then names it.
+      mediaType =
+          store.manifests().stream()
+              .filter(entry -> entry.digest().equals(digest))
+              .map(BlobDescriptor::mediaType)
+              .findFirst()
+              .orElse(MediaTypes.OCI_MANIFEST);
+    }
+    BlobDescriptor manifest = new BlobDescriptor(mediaType, digest, bytes.length, Map.of());
+    return new SignTarget(store, manifest, layout.defaultReference());
   }
 
   /** Returns the digest of the manifest or index. */
