@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The image that a sign or verify command names, opened with the store that holds its signatures:
- * an OCI layout ({@code oci:DIR[:TAG]}) or a registry repository ({@code HOST/REPO:TAG}, {@code
- * docker://HOST/REPO@sha256:...}).
+ * The image that a sign or verify command names, opened with the store that contains its
+ * signatures: an OCI layout ({@code oci:DIR[:TAG]}) or a registry repository ({@code
+ * HOST/REPO:TAG}, {@code docker://HOST/REPO@sha256:...}).
  *
  * @param store where the image and its signatures are
  * @param manifest the descriptor of the image manifest or index that the reference names
