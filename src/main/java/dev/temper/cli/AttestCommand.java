@@ -1,14 +1,16 @@
 package dev.temper.cli;
 
 import dev.temper.error.InvalidInputException;
-import dev.temper.sign.ArtifactStore;
+import dev.temper.error.TemperException;
 import dev.temper.sign.AttestationInputs;
-import dev.temper.sign.CosignImages;
+import dev.temper.sign.ImageSigning;
 import dev.temper.sign.InTotoStatement;
-import dev.temper.sign.LayoutImage;
+import dev.temper.sign.SignTarget;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,11 +22,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Wraps a predicate (an SBOM, provenance or VEX document) in an in-toto statement about"
-          + " IMAGE, signs it as a DSSE envelope and stores it tagged sha256-<hex>.att."
+          + " IMAGE, signs it as a DSSE envelope and stores it tagged sha256-<hex>.att. With"
+          + " --bundle the attestation is also attached to the image as a Sigstore bundle"
+          + " referrer."
     },
     footer = ExitCodes.HELP)
 final class AttestCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "The image, as oci:DIR[:TAG].")
+  @Parameters(index = "0", paramLabel = "IMAGE", description = SignTargets.IMAGE_HELP)
   String image;
 
   @Option(names = "--key", required = true, description = "Private key file (cosign.key).")
@@ -43,37 +47,52 @@ final class AttestCommand implements Callable<Integer> {
 
   @Option(
       names = "--reference",
-      description = "Subject name in the statement (default: the layout directory's name).")
+      description =
+          "Subject name in the statement (default: HOST/REPOSITORY, or the layout directory's"
+              + " name).")
   String reference;
 
-  @Option(names = "--bundle", description = "Also write the attestation as a Sigstore bundle.")
+  @Option(
+      names = "--bundle",
+      paramLabel = "FILE",
+      description =
+          "Also write the attestation as a Sigstore bundle v0.3 to FILE and attach the bundle to"
+              + " the image as an OCI referrer.")
   Path bundle;
+
+  @Mixin RegistryOptions registryOptions;
 
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws Exception {
-    LayoutImage target = LayoutImage.parse(image);
-    ArtifactStore store = ArtifactStore.ociLayout(target.directory());
-    String digest = target.resolveDigest(store);
+  public Integer call() throws IOException, TemperException {
     String predicateType = InTotoStatement.predicateTypeFor(type);
-    InTotoStatement statement =
-        new InTotoStatement(
-            reference == null ? target.defaultReference() : reference,
-            digest.substring("sha256:".length()),
-            predicateType,
-            AttestationInputs.readPredicate(predicate));
-    if (statement.subjectName().isEmpty()) {
+    if (reference != null && reference.isEmpty()) {
       throw new InvalidInputException("--reference must not be empty");
     }
-    CosignImages.Attached attached =
-        CosignImages.attest(store, digest, statement, CosignPassword.loadKey(key));
+    SignTarget target = SignTargets.open(image, registryOptions);
+    ImageSigning.Signed signed =
+        ImageSigning.attest(
+            target,
+            reference == null ? target.defaultReference() : reference,
+            predicateType,
+            AttestationInputs.readPredicate(predicate),
+            CosignPassword.loadKey(key),
+            bundle != null);
     if (bundle != null) {
-      attached.bundle().writeTo(bundle);
+      signed.attached().bundle().writeTo(bundle);
     }
+    String referrer = signed.referrer().map(r -> " and referrer " + r.digest()).orElse("");
     spec.commandLine()
         .getOut()
-        .println("Attested " + digest + " (" + predicateType + ") as " + attached.tag());
+        .println(
+            "Attested "
+                + signed.digest()
+                + " ("
+                + predicateType
+                + ") as "
+                + signed.attached().tag()
+                + referrer);
     return ExitCodes.OK;
   }
 }

@@ -17,6 +17,8 @@ import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
+import dev.temper.oci.reference.OciLayoutReference;
+import dev.temper.sign.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -83,12 +85,21 @@ final class BuildCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin RegistryOptions registryOptions;
 
+  @Option(
+      names = "--sign-key",
+      paramLabel = "FILE",
+      description =
+          "Sign the image in its oci: output with this cosign key and attest its CycloneDX SBOM"
+              + " and SLSA provenance. The key's password comes from $COSIGN_PASSWORD.")
+  Path signKey;
+
   @picocli.CommandLine.Spec CommandSpec command;
 
   @Override
   public Integer call() throws IOException, TemperException {
     PrintWriter out = command.commandLine().getOut();
     BuildOptions options = options(System.getenv());
+    SigningKey key = signKey == null ? null : CosignPassword.loadKey(signKey);
     BuildResult result;
     try (ProgressRenderer progress = ProgressRenderer.forStandardError()) {
       Downloader downloader =
@@ -98,6 +109,11 @@ final class BuildCommand implements Callable<Integer> {
       result = new ImageBuild(downloader, mirrors, locks).build(spec, options);
     }
     render(out, result);
+    if (key != null) {
+      String layout =
+          result.outputs().stream().filter(o -> o.startsWith("oci:")).findFirst().orElseThrow();
+      BuildSigning.signAndAttest(result, spec, layout, key, out);
+    }
     push(out, result);
     return ExitCodes.OK;
   }
@@ -148,6 +164,12 @@ final class BuildCommand implements Callable<Integer> {
     List<ImageReference> references = new ArrayList<>();
     for (String output : outputs) {
       references.add(ImageReferences.parse(output));
+    }
+    boolean layoutOutput =
+        references.isEmpty() || references.stream().anyMatch(r -> r instanceof OciLayoutReference);
+    if (signKey != null && !layoutOutput) {
+      throw new InvalidInputException(
+          "--sign-key needs an oci: output, which stores the signatures beside the image");
     }
     return new BuildOptions(references, layers, epoch, updateLock);
   }

@@ -1,14 +1,17 @@
 package dev.temper.cli;
 
 import dev.temper.error.InvalidInputException;
-import dev.temper.sign.ArtifactStore;
-import dev.temper.sign.CosignImages;
-import dev.temper.sign.LayoutImage;
+import dev.temper.error.TemperException;
+import dev.temper.sign.ImageSigning;
+import dev.temper.sign.SignTarget;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,11 +23,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Signs the manifest digest of IMAGE with a cosign key and stores the signature beside it,"
-          + " tagged sha256-<hex>.sig."
+          + " tagged sha256-<hex>.sig. With --bundle the signature is also attached to the image"
+          + " as a Sigstore bundle referrer."
     },
     footer = ExitCodes.HELP)
 final class SignCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "IMAGE", description = "The image, as oci:DIR[:TAG].")
+  @Parameters(index = "0", paramLabel = "IMAGE", description = SignTargets.IMAGE_HELP)
   String image;
 
   @Option(names = "--key", required = true, description = "Private key file (cosign.key).")
@@ -38,33 +42,51 @@ final class SignCommand implements Callable<Integer> {
 
   @Option(
       names = "--reference",
-      description = "Repository named in the payload (default: the layout directory's name).")
+      description =
+          "Repository named in the payload (default: HOST/REPOSITORY, or the layout directory's"
+              + " name).")
   String reference;
 
-  @Option(names = "--bundle", description = "Also write the signature as a Sigstore bundle.")
+  @Option(
+      names = "--bundle",
+      paramLabel = "FILE",
+      description =
+          "Also write the signature as a Sigstore bundle v0.3 to FILE and attach the bundle to the"
+              + " image as an OCI referrer.")
   Path bundle;
+
+  @Option(
+      names = "--recursive",
+      description = "For an index, also sign every platform manifest it lists.")
+  boolean recursive;
+
+  @Mixin RegistryOptions registryOptions;
 
   @Spec CommandSpec spec;
 
   @Override
-  public Integer call() throws Exception {
-    LayoutImage target = LayoutImage.parse(image);
-    ArtifactStore store = ArtifactStore.ociLayout(target.directory());
-    String digest = target.resolveDigest(store);
+  public Integer call() throws IOException, TemperException {
     if (annotations.containsKey("")) {
       throw new InvalidInputException("--annotation needs KEY=VALUE with a non-empty KEY");
     }
-    CosignImages.Attached attached =
-        CosignImages.sign(
-            store,
-            digest,
+    SignTarget target = SignTargets.open(image, registryOptions);
+    List<ImageSigning.Signed> signed =
+        ImageSigning.sign(
+            target,
             reference == null ? target.defaultReference() : reference,
             annotations,
-            CosignPassword.loadKey(key));
+            CosignPassword.loadKey(key),
+            recursive,
+            bundle != null);
     if (bundle != null) {
-      attached.bundle().writeTo(bundle);
+      signed.get(0).attached().bundle().writeTo(bundle);
     }
-    spec.commandLine().getOut().println("Signed " + digest + " as " + attached.tag());
+    for (ImageSigning.Signed one : signed) {
+      String referrer = one.referrer().map(r -> " and referrer " + r.digest()).orElse("");
+      spec.commandLine()
+          .getOut()
+          .println("Signed " + one.digest() + " as " + one.attached().tag() + referrer);
+    }
     return ExitCodes.OK;
   }
 }

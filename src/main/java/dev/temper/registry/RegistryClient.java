@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /**
@@ -78,6 +79,16 @@ public final class RegistryClient {
     return new BlobChecker(transport, repository)
         .size(digest, Scope.pull(repository.name()))
         .isPresent();
+  }
+
+  /**
+   * Returns the size of a blob as the registry announces it ({@code HEAD}), or empty when the
+   * repository does not have it. The size is only a claim until the blob is pulled and checked.
+   *
+   * @throws RegistryException when the registry fails or rejects the request
+   */
+  public OptionalLong blobSize(Digest digest) throws RegistryException, IOException {
+    return new BlobChecker(transport, repository).size(digest, Scope.pull(repository.name()));
   }
 
   /**

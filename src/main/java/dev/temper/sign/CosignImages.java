@@ -1,6 +1,8 @@
 package dev.temper.sign;
 
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.TemperException;
+import dev.temper.registry.RegistryException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -37,7 +39,7 @@ public final class CosignImages {
       String dockerReference,
       Map<String, String> annotations,
       SigningKey key)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     byte[] payload = SimpleSigning.of(dockerReference, imageDigest, annotations).toJson();
     byte[] signature = key.sign(payload);
     String layerDigest = store.writeBlob(payload);
@@ -59,7 +61,7 @@ public final class CosignImages {
   /** Wraps {@code statement} in a signed DSSE envelope and stores it as an attestation. */
   public static Attached attest(
       ArtifactStore store, String imageDigest, InTotoStatement statement, SigningKey key)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     Dsse envelope = Dsse.sign(Dsse.IN_TOTO_PAYLOAD_TYPE, statement.toJson(), key);
     byte[] content = envelope.toJson();
     String layerDigest = store.writeBlob(content);
@@ -80,13 +82,13 @@ public final class CosignImages {
 
   /** Reads the layers of the image's signature manifest; empty when the image has none. */
   public static List<SignatureLayer> signatures(ArtifactStore store, String imageDigest)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     return layers(store, CosignManifests.tag(imageDigest, "sig"), MAX_PAYLOAD_BYTES);
   }
 
   /** Reads the layers of the image's attestation manifest; empty when the image has none. */
   public static List<SignatureLayer> attestations(ArtifactStore store, String imageDigest)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     return layers(store, CosignManifests.tag(imageDigest, "att"), MAX_ENVELOPE_BYTES);
   }
 
@@ -97,7 +99,7 @@ public final class CosignImages {
    * @return empty for DSSE bundles and when the store has no such blob
    */
   public static Optional<byte[]> bundlePayload(ArtifactStore store, SigstoreBundle bundle)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     if (bundle.envelope().isPresent()) {
       return Optional.empty();
     }
@@ -106,7 +108,7 @@ public final class CosignImages {
   }
 
   private static BlobDescriptor append(ArtifactStore store, String tag, BlobDescriptor layer)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     List<BlobDescriptor> layers = new ArrayList<>();
     Optional<BlobDescriptor> existing = store.resolveTag(tag);
     if (existing.isPresent()) {
@@ -127,7 +129,7 @@ public final class CosignImages {
   }
 
   private static List<SignatureLayer> layers(ArtifactStore store, String tag, long maxBytes)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     Optional<BlobDescriptor> manifest = store.resolveTag(tag);
     if (manifest.isEmpty()) {
       return List.of();
@@ -145,7 +147,7 @@ public final class CosignImages {
 
   private static SignatureLayer load(
       ArtifactStore store, String name, BlobDescriptor descriptor, long maxBytes)
-      throws IOException {
+      throws IOException, TemperException {
     try {
       if (descriptor.size() > maxBytes) {
         return new SignatureLayer(
@@ -170,13 +172,18 @@ public final class CosignImages {
       return new SignatureLayer(name, descriptor, content, "");
     } catch (InvalidInputException e) {
       return new SignatureLayer(name, descriptor, Optional.empty(), e.getMessage());
+    } catch (RegistryException e) {
+      if (!CandidateErrors.isContentFailure(e)) {
+        throw e;
+      }
+      return new SignatureLayer(name, descriptor, Optional.empty(), e.getMessage());
     }
   }
 
   private static byte[] readManifest(ArtifactStore store, BlobDescriptor manifest, String tag)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     return store
-        .readBlob(manifest.digest(), CosignManifests.MAX_MANIFEST_BYTES)
+        .readManifest(manifest.digest(), CosignManifests.MAX_MANIFEST_BYTES)
         .orElseThrow(
             () ->
                 new InvalidInputException(tag + ": manifest " + manifest.digest() + " is missing"));

@@ -1,8 +1,10 @@
 package dev.temper.sign;
 
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,9 +39,9 @@ public record LayoutImage(Path directory, Optional<String> tag) {
 
   /**
    * Returns the manifest digest of the image. Without a tag, the layout must hold exactly one
-   * manifest that is not a cosign signature or attestation.
+   * manifest that is neither a cosign signature or attestation nor an untagged referrer.
    */
-  public String resolveDigest(ArtifactStore store) throws IOException, InvalidInputException {
+  public String resolveDigest(ArtifactStore store) throws IOException, TemperException {
     if (tag.isPresent()) {
       return store
           .resolveTag(tag.get())
@@ -47,10 +49,13 @@ public record LayoutImage(Path directory, Optional<String> tag) {
               () -> new InvalidInputException(directory + ": no image tagged '" + tag.get() + "'"))
           .digest();
     }
-    List<BlobDescriptor> images =
-        store.manifests().stream()
-            .filter(d -> !isCosignTag(d.annotations().getOrDefault(LayoutStore.REF_NAME, "")))
-            .toList();
+    List<BlobDescriptor> images = new ArrayList<>();
+    for (BlobDescriptor entry : store.manifests()) {
+      String name = entry.annotations().getOrDefault(LayoutStore.REF_NAME, "");
+      if (!isCosignTag(name) && !(name.isEmpty() && isReferrer(store, entry))) {
+        images.add(entry);
+      }
+    }
     if (images.size() != 1) {
       throw new InvalidInputException(
           directory
@@ -65,6 +70,15 @@ public record LayoutImage(Path directory, Optional<String> tag) {
   public String defaultReference() {
     Path name = directory.toAbsolutePath().normalize().getFileName();
     return name == null ? "image" : name.toString();
+  }
+
+  /** Returns whether an untagged entry is an artifact about another manifest, such as an SBOM. */
+  private static boolean isReferrer(ArtifactStore store, BlobDescriptor entry)
+      throws IOException, TemperException {
+    Optional<byte[]> manifest =
+        store.readManifest(entry.digest(), CosignManifests.MAX_MANIFEST_BYTES);
+    return manifest.isPresent()
+        && Json.parse(manifest.get(), "manifest " + entry.digest()).path("subject").has("digest");
   }
 
   private static boolean isCosignTag(String tag) {

@@ -92,6 +92,30 @@ final class LayoutStore implements ArtifactStore {
   }
 
   @Override
+  public BlobDescriptor writeReferrer(
+      byte[] manifest, String mediaType, String artifactType, String subjectDigest)
+      throws IOException, InvalidInputException {
+    Digests.hex(subjectDigest);
+    String digest = writeBlob(manifest);
+    ObjectNode index = readIndex();
+    ArrayNode entries = index.withArray("manifests");
+    for (JsonNode entry : entries) {
+      if (digest.equals(entry.path("digest").asText())
+          && !entry.path("annotations").has(REF_NAME)) {
+        return new BlobDescriptor(mediaType, digest, manifest.length, Map.of());
+      }
+    }
+    ObjectNode entry = entries.addObject();
+    entry.put("mediaType", mediaType);
+    entry.put("digest", digest);
+    entry.put("size", manifest.length);
+    entry.put("artifactType", artifactType);
+    writeLayoutFile();
+    writeAtomically(root.resolve("index.json"), Json.bytes(index));
+    return new BlobDescriptor(mediaType, digest, manifest.length, Map.of());
+  }
+
+  @Override
   public Optional<BlobDescriptor> resolveTag(String tag) throws IOException, InvalidInputException {
     return manifests().stream().filter(d -> tag.equals(d.annotations().get(REF_NAME))).findFirst();
   }

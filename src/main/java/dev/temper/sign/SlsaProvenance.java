@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Builds a SLSA provenance v1 predicate from plain values, so that callers need not depend on the
@@ -21,13 +23,24 @@ public record SlsaProvenance(
     String builderId) {
 
   /**
-   * One resolved dependency.
+   * One resolved dependency, an in-toto ResourceDescriptor.
    *
    * @param name a name for people, such as {@code libc6_2.36-9_amd64.deb}
-   * @param uri where it was fetched from
+   * @param uri where it was fetched from, or a package URL; empty to leave it out
    * @param sha256 the lowercase hex SHA-256 of its bytes
+   * @param annotations further facts about it, such as the suite it came from
    */
-  public record Dependency(String name, String uri, String sha256) {}
+  public record Dependency(
+      String name, String uri, String sha256, Map<String, String> annotations) {
+    public Dependency {
+      annotations = Map.copyOf(annotations);
+    }
+
+    /** Creates a dependency without annotations. */
+    public Dependency(String name, String uri, String sha256) {
+      this(name, uri, sha256, Map.of());
+    }
+  }
 
   public SlsaProvenance {
     dependencies = List.copyOf(dependencies);
@@ -43,8 +56,14 @@ public record SlsaProvenance(
     for (Dependency dependency : dependencies) {
       ObjectNode entry = resolved.addObject();
       entry.put("name", dependency.name());
-      entry.put("uri", dependency.uri());
+      if (!dependency.uri().isEmpty()) {
+        entry.put("uri", dependency.uri());
+      }
       entry.putObject("digest").put("sha256", dependency.sha256());
+      if (!dependency.annotations().isEmpty()) {
+        ObjectNode annotations = entry.putObject("annotations");
+        new TreeMap<>(dependency.annotations()).forEach(annotations::put);
+      }
     }
     predicate.putObject("runDetails").putObject("builder").put("id", builderId);
     return predicate;

@@ -86,7 +86,8 @@ class SignCommandsTest {
     assertThat(verify.stdout())
         .contains("\"docker-reference\":\"layout\"")
         .contains("\"team\":\"platform\"");
-    assertThat(verify.stderr()).startsWith("Verified 1 of 1 signature for sha256:");
+    // The tag layer and the bundle referrer that --bundle attached.
+    assertThat(verify.stderr()).startsWith("Verified 2 of 2 signatures for sha256:");
     assertThat(bundle.exitCode()).isZero();
   }
 
@@ -112,7 +113,7 @@ class SignCommandsTest {
     ProcessRun run = temper(Map.of(), "verify", "--key", "cosign.pub", image);
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.POLICY_FAILED);
-    assertThat(run.stderr()).contains("(0 checked)");
+    assertThat(run.stderr()).contains("temper: no signature found for sha256:");
   }
 
   @Test
@@ -172,13 +173,13 @@ class SignCommandsTest {
 
   @Test
   void notALayoutIsInvalidInput() throws Exception {
-    ProcessRun run = temper(Map.of(), "verify", "--key", "cosign.pub", "docker://localhost/x");
+    ProcessRun run = temper(Map.of(), "verify", "--key", "cosign.pub", "dir:rootfs");
 
     assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(run.stderr())
         .isEqualTo(
-            "temper: image 'docker://localhost/x' is not supported"
-                + " here: use oci:DIR[:TAG] (an OCI layout directory)\n");
+            "temper: image 'dir:rootfs' is not supported"
+                + " here: use oci:DIR[:TAG] or HOST/REPOSITORY:TAG\n");
   }
 
   private ProcessRun temper(Map<String, String> environment, String... arguments) throws Exception {

@@ -45,6 +45,32 @@ class LayoutStoreTest {
   }
 
   @Test
+  void bundleReferrerIsListedButNotAnImage() throws Exception {
+    ArtifactStore store = ArtifactStore.ociLayout(dir);
+    BlobDescriptor image =
+        store.writeManifest(bytes("{\"schemaVersion\":2,\"layers\":[]}"), MANIFEST_TYPE, "v1");
+    SigningKey key = SigningKey.generate(new java.security.SecureRandom());
+    CosignImages.Attached attached =
+        CosignImages.sign(store, image.digest(), "example/app", java.util.Map.of(), key);
+
+    BlobDescriptor referrer = BundleReferrers.attach(store, image, attached.bundle(), "");
+    BlobDescriptor again = BundleReferrers.attach(store, image, attached.bundle(), "");
+    LayoutImage untagged = LayoutImage.parse("oci:" + dir);
+
+    assertThat(again).isEqualTo(referrer);
+    assertThat(store.referrers(image.digest()))
+        .extracting(BlobDescriptor::digest)
+        .containsExactly(referrer.digest());
+    assertThat(BundleReferrers.find(store, image.digest()))
+        .singleElement()
+        .satisfies(c -> assertThat(c.bundle()).isPresent());
+    assertThat(untagged.resolveDigest(store)).isEqualTo(image.digest());
+    assertThat(
+            ImageVerification.signatures(store, image.digest(), key.verificationKey()).verified())
+        .hasSize(2);
+  }
+
+  @Test
   void referrersNameSubject() throws Exception {
     ArtifactStore store = ArtifactStore.ociLayout(dir);
     String image =

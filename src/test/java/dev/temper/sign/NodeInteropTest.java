@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,16 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  * node and npm. The packages come from {@code src/test/node/package-lock.json}.
  */
 class NodeInteropTest {
-  private static final Path NODE_DIR = Path.of("src/test/node").toAbsolutePath();
   private static final String PASSWORD = "pässwörd 1";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   @BeforeAll
   static void installPackages() throws Exception {
-    if (!Files.isDirectory(NODE_DIR.resolve("node_modules/@sigstore/verify"))) {
-      ProcessRun.run(NODE_DIR, Map.of(), List.of(), List.of("npm", "ci", "--no-audit", "--no-fund"))
-          .requireSuccess();
-    }
+    NodeScripts.install();
   }
 
   @Test
@@ -222,9 +217,6 @@ class NodeInteropTest {
   private static ProcessRun node(
       Path dir, Map<String, String> environment, String script, String... arguments)
       throws Exception {
-    List<String> command =
-        new java.util.ArrayList<>(List.of("node", NODE_DIR.resolve(script).toString()));
-    command.addAll(List.of(arguments));
-    return ProcessRun.run(dir, environment, List.of("COSIGN_PASSWORD"), command);
+    return NodeScripts.run(dir, environment, script, arguments);
   }
 }
