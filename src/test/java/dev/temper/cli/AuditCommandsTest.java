@@ -151,6 +151,24 @@ class AuditCommandsTest {
   }
 
   @Test
+  void manyFilesAndSymlinkLoopStayBounded() throws Exception {
+    TarBuilder tar = new TarBuilder();
+    for (int i = 0; i < 100_000; i++) {
+      tar.file("srv/data/" + (i / 1000) + "/f" + i, "");
+    }
+    tar.symlink("srv/loop/a", "b").symlink("srv/loop/b", "a").symlink("srv/loop/self", ".");
+    String big = layout("big", tar.build());
+
+    Run run = run("audit", "--format", "json", big);
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).doesNotContain("Exception");
+    var matcher = java.util.regex.Pattern.compile("(\\d+) files").matcher(run.out());
+    assertThat(matcher.find()).isTrue();
+    assertThat(Long.parseLong(matcher.group(1))).isGreaterThanOrEqualTo(100_003);
+  }
+
+  @Test
   void corruptImageExitsThree() throws Exception {
     Path blobs = Path.of(typical.substring(4, typical.length() - 2)).resolve("blobs/sha256");
     try (var files = Files.list(blobs)) {
