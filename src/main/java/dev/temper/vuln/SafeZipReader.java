@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 
 /**
  * Reads the {@code .json} entries of a zip archive as a stream, without extracting anything. An
@@ -42,6 +43,8 @@ final class SafeZipReader {
    */
   static void forEachEntry(Path zip, EntryHandler handler)
       throws IOException, InvalidInputException {
+    int expected = countJsonEntries(zip);
+    int seen = 0;
     try (ZipArchiveInputStream in =
         new ZipArchiveInputStream(new BufferedInputStream(Files.newInputStream(zip), 1 << 16))) {
       ZipArchiveEntry entry;
@@ -60,7 +63,45 @@ final class SafeZipReader {
         } catch (LimitExceeded e) {
           throw new InvalidInputException(e.getMessage() + "; archive rejected");
         }
+        seen++;
       }
+    }
+    if (seen != expected) {
+      throw new InvalidInputException(
+          zip
+              + ": the central directory lists "
+              + expected
+              + " JSON entries but "
+              + seen
+              + " were read; the archive is damaged and was rejected");
+    }
+  }
+
+  /**
+   * Returns the number of {@code .json} entries the central directory lists. Reading it first
+   * rejects an archive cut short, such as an interrupted download, whose local entries would
+   * otherwise stream without an error and import only part of the advisories.
+   */
+  private static int countJsonEntries(Path zip) throws IOException, InvalidInputException {
+    try (ZipFile file = ZipFile.builder().setPath(zip).get()) {
+      int count = 0;
+      var entries = file.getEntries();
+      while (entries.hasMoreElements()) {
+        ZipArchiveEntry entry = entries.nextElement();
+        if (!entry.isDirectory() && entry.getName().toLowerCase(Locale.ROOT).endsWith(".json")) {
+          count++;
+        }
+      }
+      return count;
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw new InvalidInputException(
+          zip + ": not a complete zip archive (" + e.getMessage() + "); archive rejected", e);
+    } catch (IOException e) {
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        throw e;
+      }
+      throw new InvalidInputException(
+          zip + ": not a complete zip archive (" + e.getMessage() + "); archive rejected", e);
     }
   }
 

@@ -221,6 +221,32 @@ class OsvImportTest {
   }
 
   @Test
+  void truncatedZipIsRejectedAndLeavesStoreUnchanged() throws Exception {
+    Path zip =
+        Fixtures.zip(
+            temp.resolve("all.zip"),
+            "DSA-5514-1.json",
+            Fixtures.JSON.writeValueAsString(glibcDsa()),
+            "GHSA-22wj-vf5f-wrvj.json",
+            Fixtures.JSON.writeValueAsString(h2Ghsa()));
+    byte[] bytes = java.nio.file.Files.readAllBytes(zip);
+    Path cut = temp.resolve("cut.zip");
+    java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+    Path junk = temp.resolve("junk.zip");
+    java.nio.file.Files.write(
+        junk, "PK\u0003\u0004nonsense".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    try (AdvisoryStore store = Fixtures.openStore(temp)) {
+      assertThatThrownBy(() -> Fixtures.importAll(store, cut))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("cut.zip: not a complete zip archive");
+      assertThatThrownBy(() -> Fixtures.importAll(store, junk))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("junk.zip: not a complete zip archive");
+      assertThat(store.status()).isEmpty();
+    }
+  }
+
+  @Test
   void zipWithAbsoluteNameIsRejected() throws Exception {
     Path zip = Fixtures.zip(temp.resolve("abs.zip"), "/tmp/x.json", "{}");
     try (AdvisoryStore store = Fixtures.openStore(temp)) {
