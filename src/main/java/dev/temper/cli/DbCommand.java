@@ -139,6 +139,16 @@ final class DbCommand implements Runnable {
               + " ("
               + report.problemCount()
               + " problems skipped)");
+      long stored =
+          report.recordsStored(AdvisorySource.OSV)
+              + report.recordsStored(AdvisorySource.DEBIAN_TRACKER);
+      if (stored == 0 && report.problemCount() > 0) {
+        throw new InvalidInputException(
+            "no valid advisory in the inputs, only "
+                + report.problemCount()
+                + " problems: "
+                + problems.get(0));
+      }
       return ExitCodes.OK;
     }
   }

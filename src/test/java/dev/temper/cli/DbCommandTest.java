@@ -59,6 +59,16 @@ class DbCommandTest {
   }
 
   @Test
+  void importOfOnlyMalformedRecordsExitsThree() throws Exception {
+    Path file =
+        Files.writeString(temp.resolve("broken.json"), "{\"id\": \"DSA-1\", \"affected\": [");
+    Path db = temp.resolve("advisories.db");
+
+    assertThat(run("db", "import", "--db", db.toString(), file.toString())).isEqualTo(3);
+    assertThat(err.toString()).contains("no valid advisory in the inputs, only 1 problems");
+  }
+
+  @Test
   void statusOfEmptyDatabase() {
     Path db = temp.resolve("advisories.db");
     assertThat(run("db", "status", "--db", db.toString())).isZero();
@@ -106,7 +116,15 @@ class DbCommandTest {
   @Test
   void malformedRecordIsWarnedAndExitsZero() throws Exception {
     Path file = Files.writeString(temp.resolve("bad.json"), "{\"id\": \"DSA-1-1\",");
-    assertThat(run("db", "import", "--db", temp.resolve("a.db").toString(), file.toString()))
+    Path good = Files.write(temp.resolve("DSA-5514-1.json"), glibcRecord());
+    assertThat(
+            run(
+                "db",
+                "import",
+                "--db",
+                temp.resolve("a.db").toString(),
+                file.toString(),
+                good.toString()))
         .isZero();
     assertThat(err.toString()).startsWith("warning: " + file + ": malformed JSON, line 1");
     assertThat(out.toString()).contains("(1 problems skipped)");
