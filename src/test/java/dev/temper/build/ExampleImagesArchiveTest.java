@@ -40,6 +40,8 @@ class ExampleImagesArchiveTest {
         .contains("BEGIN CERTIFICATE");
     assertThat(image.rootfs().resolve("usr/share/zoneinfo/UTC")).exists();
     assertThat(image.rootfs().resolve("var/lib/dpkg/status.d/tzdata")).exists();
+    assertThat(image.rootfs().resolve("var/lib/dpkg/status.d/libc6")).doesNotExist();
+    assertThat(image.findNamed("^libc\\.so")).isEmpty();
     assertHardened(image);
   }
 
