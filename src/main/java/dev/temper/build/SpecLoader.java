@@ -30,6 +30,10 @@ public final class SpecLoader {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
+  /** Image names: one path segment, as the default output {@code out/NAME} needs. */
+  private static final java.util.regex.Pattern IMAGE_NAME =
+      java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]{0,127}");
+
   /** Packages kept out of every image unless a spec requests them by name. */
   public static final List<String> DEFAULT_EXCLUDES =
       List.of("apt", "bash", "coreutils", "dash", "dpkg", "perl-base", "util-linux");
@@ -67,6 +71,14 @@ public final class SpecLoader {
 
   private static Spec check(SpecFile raw, Path file, Path directory) throws InvalidInputException {
     String name = raw.name != null ? raw.name : stem(file);
+    if (!IMAGE_NAME.matcher(name).matches()) {
+      throw new InvalidInputException(
+          file
+              + ": invalid name '"
+              + name
+              + "': use lower-case letters, digits, '.', '_' and '-', starting with a letter or"
+              + " digit, because the name becomes the default output path out/NAME");
+    }
     List<String> architectures = orDefault(raw.architectures, List.of("amd64"));
     if (raw.repositories == null || raw.repositories.isEmpty()) {
       throw new InvalidInputException(file + ": 'repositories' must list at least one archive");

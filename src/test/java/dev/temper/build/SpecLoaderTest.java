@@ -58,6 +58,19 @@ class SpecLoaderTest {
   }
 
   @Test
+  void nameThatLeavesOutputDirectoryIsRejected() throws Exception {
+    for (String name : new String[] {"../../tmp/x", "a/b", "Upper", ".hidden", ""}) {
+      Path file =
+          write("name: '" + name + "'\nrepositories: [{suites: [bookworm]}]\npackages: [a1]\n");
+
+      assertThatThrownBy(() -> SpecLoader.load(file))
+          .as(name)
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith(file + ": invalid name '" + name + "'");
+    }
+  }
+
+  @Test
   void missingPackages() throws Exception {
     Path file = write("repositories: [{suites: [bookworm]}]\n");
 
