@@ -78,7 +78,34 @@ public final class LockFiles {
               + ", expected "
               + Lock.FORMAT_VERSION);
     }
+    checkPackages(file, lock);
     return lock;
+  }
+
+  /**
+   * Rejects pins that could make a build read outside the archive: a lock is a file anyone can
+   * edit, and its archive paths are joined to the mirror URL.
+   */
+  private static void checkPackages(Path file, Lock lock) throws InvalidInputException {
+    if (lock.packages() == null) {
+      throw new InvalidInputException(file + ": invalid lock file: no 'packages' list");
+    }
+    for (Lock.Package pin : lock.packages()) {
+      String where = file + ": package " + pin.name() + "=" + pin.version();
+      try {
+        dev.temper.archive.EntryPaths.requireNormal(pin.filename());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException(where + ": invalid archive path: " + e.getMessage());
+      }
+      if (pin.filename().contains("?")
+          || pin.filename().contains("#")
+          || pin.filename().contains("%")) {
+        throw new InvalidInputException(where + ": invalid archive path '" + pin.filename() + "'");
+      }
+      if (pin.sha256() == null || !pin.sha256().matches("[0-9a-f]{64}") || pin.size() < 0) {
+        throw new InvalidInputException(where + ": invalid SHA-256 or size");
+      }
+    }
   }
 
   /**

@@ -167,6 +167,20 @@ class LockerTest {
   }
 
   @Test
+  void rejectsArchivePathThatLeavesTheArchive() throws Exception {
+    Locker.Outcome first = locker().lock(spec("[app]", "[]"), false);
+    String json = Files.readString(first.lockFile());
+    String edited =
+        json.replaceFirst("\"filename\" : \"pool/", "\"filename\" : \"pool/../../../../etc/");
+    assertThat(edited).isNotEqualTo(json);
+    Files.writeString(first.lockFile(), edited);
+
+    assertThatThrownBy(() -> LockFiles.read(first.lockFile()))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("invalid archive path: invalid entry path 'pool/../../../../etc/");
+  }
+
+  @Test
   void rejectsInvalidLockWithoutUpdate() throws Exception {
     Path spec = spec("[app]", "[]");
     Files.writeString(dir.resolve("test.lock.json"), "{\"lockVersion\": 99}");
