@@ -63,6 +63,7 @@ final class LayoutStore implements ArtifactStore {
   public String writeBlob(byte[] content) throws IOException, InvalidInputException {
     String digest = Digests.of(content);
     Path path = blobPath(digest);
+    requireRealDirectories();
     if (!Files.exists(path)) {
       Files.createDirectories(path.getParent());
       writeAtomically(path, content);
@@ -177,6 +178,16 @@ final class LayoutStore implements ArtifactStore {
       throw new InvalidInputException(path + ": manifests is not an array");
     }
     return (ObjectNode) index;
+  }
+
+  /** Rejects symbolic links where blobs go, which would make writes land outside the layout. */
+  private void requireRealDirectories() throws InvalidInputException {
+    for (Path path : List.of(root.resolve("blobs"), root.resolve("blobs").resolve("sha256"))) {
+      if (Files.isSymbolicLink(path)) {
+        throw new InvalidInputException(
+            "cannot write to the OCI layout " + root + ": " + path + " is a symbolic link");
+      }
+    }
   }
 
   private void writeLayoutFile() throws IOException {

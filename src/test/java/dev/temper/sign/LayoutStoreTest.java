@@ -34,6 +34,21 @@ class LayoutStoreTest {
   }
 
   @Test
+  void symlinkedBlobsDirectoryIsRejected() throws Exception {
+    java.nio.file.Path outside = java.nio.file.Files.createDirectories(dir.resolve("outside"));
+    java.nio.file.Path layout = java.nio.file.Files.createDirectories(dir.resolve("layout"));
+    java.nio.file.Files.createSymbolicLink(layout.resolve("blobs"), outside);
+    ArtifactStore store = ArtifactStore.ociLayout(layout);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.writeBlob(new byte[] {1}))
+        .isInstanceOf(dev.temper.error.InvalidInputException.class)
+        .hasMessageContaining("blobs is a symbolic link");
+    try (var files = java.nio.file.Files.list(outside)) {
+      org.assertj.core.api.Assertions.assertThat(files).isEmpty();
+    }
+  }
+
+  @Test
   void retaggingReplacesIndexEntry() throws Exception {
     ArtifactStore store = ArtifactStore.ociLayout(dir);
     store.writeManifest(bytes("{\"schemaVersion\":2,\"n\":1}"), MANIFEST_TYPE, "v1");
