@@ -30,11 +30,10 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "migrate",
     mixinStandardHelpOptions = true,
-    description = {
-      "Rewrites a Dockerfile so its final stage runs on a hardened base pinned by digest, as the",
-      "nonroot user, with build steps in a builder stage. Prints the new Dockerfile, then what",
-      "changed and what needs a person (as comments on standard error)."
-    },
+    description =
+        "Rewrites a Dockerfile so its final stage runs on a hardened base pinned by digest, as the"
+            + " nonroot user, with build steps in a builder stage. Prints the new Dockerfile, then"
+            + " what changed and what needs a person (as comments on standard error).",
     footer = ExitCodes.HELP)
 final class MigrateCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "DOCKERFILE", description = "The Dockerfile to migrate.")
@@ -88,9 +87,13 @@ final class MigrateCommand implements Callable<Integer> {
     } else {
       Path temporary =
           Files.createTempFile(output.toAbsolutePath().getParent(), ".migrate", ".tmp");
-      Files.writeString(temporary, migration.dockerfile(), StandardCharsets.UTF_8);
-      Files.move(
-          temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.writeString(temporary, migration.dockerfile(), StandardCharsets.UTF_8);
+        Files.move(
+            temporary, output, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(temporary);
+      }
       out.println("wrote " + output);
     }
     for (Migration.Note change : migration.changes()) {

@@ -66,9 +66,13 @@ final class ReportCommand implements Callable<Integer> {
     String page = HtmlReport.render(summaries, Instant.now(Clock.systemUTC()).toString());
     Path target = html.toAbsolutePath();
     Path temporary = Files.createTempFile(target.getParent(), ".report", ".tmp");
-    Files.writeString(temporary, page, StandardCharsets.UTF_8);
-    Files.move(
-        temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    try {
+      Files.writeString(temporary, page, StandardCharsets.UTF_8);
+      Files.move(
+          temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
     spec.commandLine().getOut().println("wrote " + html);
     return ExitCodes.OK;
   }

@@ -1,6 +1,7 @@
 package dev.temper.audit.migrate;
 
 import dev.temper.audit.dockerfile.Dockerfile;
+import dev.temper.audit.dockerfile.DockerfileLinter;
 import dev.temper.audit.dockerfile.Instruction;
 import dev.temper.audit.dockerfile.Stage;
 import dev.temper.audit.migrate.Migration.Note;
@@ -70,7 +71,23 @@ public final class Migrator {
       appendBuilder(out, last, builder);
     }
     new FinalStage(dockerfile, last, builder, options, changes, manual).append(out);
+    reportSecrets(last);
     return new Migration(out.toString(), changes, manual);
+  }
+
+  /**
+   * Reports secrets in the final stage's ENV and ARG, which the hardened stage keeps as written.
+   */
+  private void reportSecrets(Stage last) {
+    for (dev.temper.audit.dockerfile.LintFinding finding : DockerfileLinter.lint(dockerfile)) {
+      if (finding.rule().equals("TD007") && finding.line() >= last.from().line()) {
+        manual.add(
+            new Note(
+                finding.line(),
+                finding.message()
+                    + "; it was kept as written, so remove it and pass the value at run time."));
+      }
+    }
   }
 
   private static void appendStage(StringBuilder out, String from, List<Instruction> instructions) {

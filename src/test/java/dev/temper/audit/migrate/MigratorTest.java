@@ -139,6 +139,16 @@ class MigratorTest {
   }
 
   @Test
+  void secretsInFinalStageAreReported() throws Exception {
+    Migration migration = migrate("secrets.Dockerfile");
+    assertThat(migration.manual())
+        .anyMatch(n -> n.line() == 3 && n.text().startsWith("ENV DB_PASSWORD looks like a secret"));
+    assertThat(migration.manual())
+        .anyMatch(
+            n -> n.line() == 2 && n.text().startsWith("ARG GITHUB_TOKEN looks like a secret"));
+  }
+
+  @Test
   void baseMustBePinned() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> MigrationOptions.forBase("localhost:5000/java17:1"))
