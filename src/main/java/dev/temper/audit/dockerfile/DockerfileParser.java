@@ -76,12 +76,22 @@ public final class DockerfileParser {
    * @throws InvalidInputException when the file is larger than {@link #MAX_BYTES}
    */
   public static Dockerfile parse(Path path) throws IOException, InvalidInputException {
+    if (!Files.isRegularFile(path)) {
+      throw new InvalidInputException(
+          path + ": " + (Files.exists(path) ? "not a regular file" : "file not found"));
+    }
     long size = Files.size(path);
     if (size > MAX_BYTES) {
       throw new InvalidInputException(
           path + ": " + size + " bytes is larger than the Dockerfile limit of " + MAX_BYTES);
     }
-    return parse(Files.readString(path, StandardCharsets.UTF_8), path.toString());
+    String text;
+    try {
+      text = Files.readString(path, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      throw new InvalidInputException(path + ": not a UTF-8 text file, so not a Dockerfile", e);
+    }
+    return parse(text, path.toString());
   }
 
   /**

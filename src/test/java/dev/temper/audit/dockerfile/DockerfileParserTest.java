@@ -147,6 +147,17 @@ class DockerfileParserTest {
   }
 
   @Test
+  void binaryFileAndDirectoryAreRejected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path binary = dir.resolve("Dockerfile");
+    java.nio.file.Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+
+    assertThatThrownBy(() -> DockerfileParser.parse(binary))
+        .hasMessage(binary + ": not a UTF-8 text file, so not a Dockerfile");
+    assertThatThrownBy(() -> DockerfileParser.parse(dir)).hasMessage(dir + ": not a regular file");
+  }
+
+  @Test
   void oversizedFileIsRejected(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     java.nio.file.Path big = dir.resolve("Dockerfile");
