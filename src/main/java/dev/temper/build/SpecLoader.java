@@ -48,7 +48,10 @@ public final class SpecLoader {
    */
   public static Spec load(Path file) throws InvalidInputException, IOException {
     if (!Files.isRegularFile(file)) {
-      throw new InvalidInputException("spec not found: " + file);
+      throw new InvalidInputException(
+          Files.exists(file)
+              ? file + ": the spec is not a regular file"
+              : "spec not found: " + file);
     }
     if (Files.size(file) > MAX_SPEC_BYTES) {
       throw new InvalidInputException(file + ": spec is larger than " + MAX_SPEC_BYTES + " bytes");
@@ -59,7 +62,22 @@ public final class SpecLoader {
     } catch (UnrecognizedPropertyException e) {
       throw new InvalidInputException(
           file + ": unknown field '" + e.getPropertyName() + "' at " + location(e), e);
+    } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
+        throw new InvalidInputException(file + ": spec is empty", e);
+      }
+      String field =
+          e.getPath().isEmpty()
+              ? "the spec"
+              : "field '" + e.getPath().get(e.getPath().size() - 1).getFieldName() + "'";
+      throw new InvalidInputException(
+          file + ": invalid spec: " + field + " has the wrong type at " + location(e), e);
+    } catch (java.io.CharConversionException e) {
+      throw new InvalidInputException(file + ": invalid spec: not UTF-8 text", e);
     } catch (JsonProcessingException e) {
+      if (notUtf8(e)) {
+        throw new InvalidInputException(file + ": invalid spec: not UTF-8 text", e);
+      }
       throw new InvalidInputException(file + ": invalid spec: " + e.getOriginalMessage(), e);
     }
     if (raw == null) {
@@ -162,6 +180,16 @@ public final class SpecLoader {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
     return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static boolean notUtf8(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.io.CharConversionException
+          || String.valueOf(t.getMessage()).contains("CharConversionException")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String location(JsonProcessingException e) {

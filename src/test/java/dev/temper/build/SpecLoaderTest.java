@@ -71,6 +71,21 @@ class SpecLoaderTest {
   }
 
   @Test
+  void emptyWrongTypeAndBinarySpecsNameTheProblem() throws Exception {
+    Path empty = write("");
+    assertThatThrownBy(() -> SpecLoader.load(empty)).hasMessage(empty + ": spec is empty");
+
+    Path wrongType = write("repositories: [{suites: [bookworm]}]\npackages: {a: 1}\n");
+    assertThatThrownBy(() -> SpecLoader.load(wrongType))
+        .hasMessage(wrongType + ": invalid spec: field 'packages' has the wrong type at line 2");
+
+    Path binary = write("name: x\n");
+    java.nio.file.Files.write(binary, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0x80, '\n'});
+    assertThatThrownBy(() -> SpecLoader.load(binary))
+        .hasMessage(binary + ": invalid spec: not UTF-8 text");
+  }
+
+  @Test
   void missingPackages() throws Exception {
     Path file = write("repositories: [{suites: [bookworm]}]\n");
 
