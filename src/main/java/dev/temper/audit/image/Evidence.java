@@ -1,7 +1,7 @@
 package dev.temper.audit.image;
 
 /**
- * Where a check found what it reports.
+ * The place a check found what it reports, and the finding there.
  *
  * @param path the file path in the image, or null
  * @param layer the digest of the layer that put the file there, or null

@@ -19,7 +19,7 @@ public final class ImageAuditor {
   private ImageAuditor() {}
 
   /**
-   * What besides the files the audit looks at.
+   * The image config and attachments the audit checks besides the files.
    *
    * @param config the image config
    * @param annotations the image manifest's annotations

@@ -1,6 +1,6 @@
 package dev.temper.audit.image;
 
-/** How an audit check ended, most serious first. */
+/** The outcome of an audit check, most serious first. */
 public enum Level {
   FAIL,
   WARN,

@@ -11,8 +11,8 @@ import java.io.InputStream;
 /**
  * Gives each entry of one walk to two visitors, so an audit and an inventory cost one pass over the
  * layers. Files up to {@link #MAX_SHARED_BYTES} are buffered and both visitors read them; a larger
- * file's stream goes to the first visitor only, and the second sees it empty, which suits {@link
- * FileFacts}: it reads nothing of large files.
+ * file's stream goes to the first visitor only, and the second gets an empty stream, which suits
+ * {@link FileFacts}: it reads nothing of large files.
  */
 public final class TeeVisitor implements ImageFileVisitor {
   /** Files at most this large are read by both visitors. */

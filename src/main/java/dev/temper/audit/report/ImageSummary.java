@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What the HTML report shows of one image.
+ * The figures the HTML report shows for one image.
  *
  * @param name the image as the user named it, such as {@code oci:out/java17}
  * @param digest the manifest digest
