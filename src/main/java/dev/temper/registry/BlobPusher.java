@@ -1,5 +1,6 @@
 package dev.temper.registry;
 
+import dev.temper.archive.LimitedInputStream;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
 import java.io.IOException;
@@ -267,7 +268,7 @@ final class BlobPusher {
     try {
       InputStream in = source.open();
       in.skipNBytes(offset);
-      return new BoundedStream(in, length);
+      return new LimitedInputStream(in, length);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

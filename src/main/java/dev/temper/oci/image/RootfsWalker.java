@@ -1,9 +1,9 @@
 package dev.temper.oci.image;
 
 import dev.temper.archive.EntryType;
+import dev.temper.archive.LimitedInputStream;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -96,7 +96,7 @@ final class RootfsWalker {
               warn(options, source, path, "cannot read: " + e.getClass().getSimpleName());
               continue;
             }
-            try (InputStream in = new Bounded(opened, size)) {
+            try (InputStream in = new LimitedInputStream(opened, size)) {
               visitor.visit(entry(path, EntryType.FILE, mode, uid, gid, null, size), in);
             }
           }
@@ -131,39 +131,5 @@ final class RootfsWalker {
 
   private static void warn(WalkOptions options, String source, String path, String problem) {
     options.warnings().accept(new WalkWarning(source, 0, null, path, problem));
-  }
-
-  /** Stops at the size seen when the walk looked at the file, and hides close from the visitor. */
-  private static final class Bounded extends FilterInputStream {
-    private long remaining;
-
-    Bounded(InputStream in, long size) {
-      super(in);
-      this.remaining = size;
-    }
-
-    @Override
-    public int read() throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int b = in.read();
-      if (b >= 0) {
-        remaining--;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (remaining <= 0) {
-        return -1;
-      }
-      int n = in.read(buffer, offset, (int) Math.min(length, remaining));
-      if (n > 0) {
-        remaining -= n;
-      }
-      return n;
-    }
   }
 }

@@ -1,14 +1,18 @@
-package dev.temper.registry;
+package dev.temper.archive;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Reads at most a fixed number of bytes from a stream, for one chunk of an upload. */
-final class BoundedStream extends FilterInputStream {
+/**
+ * Reads at most a fixed number of bytes from a stream and then reports its end, such as one chunk
+ * of an upload or a file whose size was taken before it was opened.
+ */
+public final class LimitedInputStream extends FilterInputStream {
   private long remaining;
 
-  BoundedStream(InputStream in, long limit) {
+  /** Wraps {@code in}, which is closed when this stream is closed. */
+  public LimitedInputStream(InputStream in, long limit) {
     super(in);
     this.remaining = limit;
   }
