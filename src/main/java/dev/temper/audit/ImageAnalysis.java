@@ -13,7 +13,7 @@ import dev.temper.oci.image.ImageSource;
 import dev.temper.oci.image.ResolvedImage;
 import dev.temper.oci.image.WalkOptions;
 import dev.temper.oci.layout.OciLayoutSource;
-import dev.temper.sbom.ImageSubject;
+import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
 import dev.temper.sbom.InventoryCollector;
 import java.io.IOException;
@@ -62,8 +62,7 @@ public record ImageAnalysis(
     ImageConfig config = rootfs ? emptyConfig() : image.config();
     ImageManifest manifest = rootfs ? null : image.manifest();
     String digest = rootfs ? null : image.manifestDescriptor().digest().toString();
-    Inventory inventory =
-        collector.finish(new ImageSubject(source.name(), digest, config.created(), null));
+    Inventory inventory = collector.finish(ImageInventory.subject(source));
     warnings.addAll(inventory.warnings());
 
     Attachments attachments = rootfs ? Attachments.NONE : Attachments.find(source, image);

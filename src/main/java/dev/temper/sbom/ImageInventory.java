@@ -35,7 +35,11 @@ public final class ImageInventory {
     return collector.finish(subject);
   }
 
-  private static ImageSubject subject(ImageSource source) throws InvalidInputException {
+  /**
+   * Returns what an SBOM names as its subject: the image's name, manifest digest, created time and
+   * platform.
+   */
+  public static ImageSubject subject(ImageSource source) throws InvalidInputException {
     if (source.rootfsDirectory().isPresent()) {
       return new ImageSubject(source.name(), null, null, null);
     }
