@@ -19,7 +19,7 @@ class PatchCommandTest {
   }
 
   @Test
-  void aSpecWithoutLockSaysToRunTemperLock() throws Exception {
+  void patchWithoutLockNamesLockCommand() throws Exception {
     Path spec = dir.resolve("base.yaml");
     Files.writeString(
         spec,
@@ -48,7 +48,7 @@ class PatchCommandTest {
   }
 
   @Test
-  void aCorruptImageExitsThree() throws Exception {
+  void patchOfCorruptImageExitsThree() throws Exception {
     Files.writeString(dir.resolve("index.json"), "{not json");
     Files.writeString(dir.resolve("oci-layout"), "{\"imageLayoutVersion\":\"1.0.0\"}");
 

@@ -112,7 +112,7 @@ class ScanCommandTest {
   }
 
   @Test
-  void scansThisMachineAgainstAdvisoriesForItsOwnPackages() throws Exception {
+  void scanOfHostRootFindsFixtures() throws Exception {
     Map<String, Installed> installed = installedPackages();
     Installed libc = installed.get("libc6");
     Installed libssl = installed.get("libssl3");
@@ -156,7 +156,7 @@ class ScanCommandTest {
   }
 
   @Test
-  void aMissingDatabaseExitsThree() {
+  void scanWithoutDatabaseExitsThree() {
     Path db = dir.resolve("none/advisories.db");
 
     int code = run("scan", "dir:/", "--db", db.toString());
@@ -204,7 +204,7 @@ class ScanCommandTest {
   }
 
   @Test
-  void findsAMavenAdvisoryInAJarOfAnOciLayout() throws Exception {
+  void scanFindsMavenAdvisoryInLayout() throws Exception {
     Path layout = h2Image(dir.resolve("layout"));
     Path db = h2Database();
     String image = "oci:" + layout + ":app";
@@ -237,7 +237,7 @@ class ScanCommandTest {
   }
 
   @Test
-  void aCorruptImageExitsThreeEvenWithAFailingPolicy() throws Exception {
+  void scanOfCorruptImageExitsThree() throws Exception {
     Path layout = h2Image(dir.resolve("layout"));
     Path db = h2Database();
     String manifestDigest =

@@ -12,10 +12,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Rewrites a Dockerfile so that its final stage runs on a hardened base: build steps stay in a
- * builder stage, only the artifacts are copied into the final stage, which runs as the non-root
- * user with its command in exec form. What a base without a shell or package manager cannot do is
- * reported for a person to decide, never dropped silently.
+ * Rewrites a Dockerfile so that its final stage runs on a hardened base. Build steps stay in a
+ * builder stage, and only the artifacts are copied into the final stage, which runs as the non-root
+ * user with its command in exec form. Whatever a base without a shell or package manager cannot do
+ * is reported for a person to decide, never dropped silently.
  */
 public final class Migrator {
   /** Instructions that configure the container rather than build files. */
@@ -101,14 +101,14 @@ public final class Migrator {
   }
 
   private void appendBuilder(StringBuilder out, Stage stage, String builder) {
-    List<Instruction> kept = new ArrayList<>();
+    List<Instruction> buildSteps = new ArrayList<>();
     for (Instruction instruction : stage.instructions()) {
       if (!RUNTIME.contains(instruction.keyword())) {
-        kept.add(instruction);
+        buildSteps.add(instruction);
       }
     }
     String from = "FROM " + flags(stage.from()) + stage.image() + " AS " + builder;
-    appendStage(out, from, kept);
+    appendStage(out, from, buildSteps);
     changes.add(
         new Note(
             stage.from().line(),
