@@ -2,6 +2,7 @@ package dev.temper.cli;
 
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NetworkException;
+import dev.temper.registry.HttpClientShutdown;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
@@ -12,13 +13,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    HttpClientShutdown.beforeExit();
+    System.exit(code);
   }
 
   /** Runs one command line and returns its exit code, writing to the given streams. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     Logging.configure(args);
-    CommandLine commandLine = new CommandLine(new TemperCommand());
+    CommandLine commandLine = TemperCommand.commandLine(args);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(Main::handleFailure);
