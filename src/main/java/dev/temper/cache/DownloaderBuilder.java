@@ -73,6 +73,7 @@ public final class DownloaderBuilder {
   public Downloader build() {
     // Without a fixed version the client adds h2c upgrade headers to every plain-http request.
     // HTTP/1.1 is also the protocol that apt's own http method speaks to mirrors.
+    HttpReadBuffers.enlarge();
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

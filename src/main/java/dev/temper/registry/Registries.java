@@ -3,11 +3,8 @@ package dev.temper.registry;
 import dev.temper.cache.DownloadListener;
 import dev.temper.error.InvalidInputException;
 import java.io.IOException;
-import java.net.http.HttpClient;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import javax.net.ssl.SSLContext;
 
 /**
  * Opens {@link RegistryClient}s. Clients of the same registry share one connection pool and one
@@ -17,7 +14,7 @@ public final class Registries {
   private final RegistrySettings settings;
   private final CredentialSource credentials;
   private final DownloadListener listener;
-  private final HttpClient client;
+  private final HttpClients clients;
   private final Map<String, RegistryTransport> transports = new ConcurrentHashMap<>();
 
   /**
@@ -31,15 +28,7 @@ public final class Registries {
     this.settings = settings;
     this.credentials = credentials;
     this.listener = listener;
-    SSLContext tls = TlsContexts.create(settings.caFile());
-    this.client =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(settings.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(tls)
-            .executor(Executors.newCachedThreadPool(Registries::daemon))
-            .build();
+    this.clients = new HttpClients(settings.connectTimeout(), settings.caFile());
   }
 
   /** Returns the settings the clients use. */
@@ -57,15 +46,9 @@ public final class Registries {
     if (transport == null) {
       Authenticator authenticator = new Authenticator(credentials.find(repository.registry()));
       RegistryTransport created =
-          new RegistryTransport(repository.registry(), client, settings, authenticator);
+          new RegistryTransport(repository.registry(), clients, settings, authenticator);
       transport = transports.computeIfAbsent(repository.registry(), key -> created);
     }
     return new RegistryClient(transport, repository, listener);
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread thread = new Thread(task, "temper-registry-http");
-    thread.setDaemon(true);
-    return thread;
   }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,15 +25,18 @@ final class RegistryTransport {
   private static final int MAX_REDIRECTS = 5;
 
   private final String registry;
-  private final HttpClient client;
+  private final HttpClients clients;
   private final RegistrySettings settings;
   private final Authenticator authenticator;
   private final SchemeProbe probe;
 
   RegistryTransport(
-      String registry, HttpClient client, RegistrySettings settings, Authenticator authenticator) {
+      String registry,
+      HttpClients clients,
+      RegistrySettings settings,
+      Authenticator authenticator) {
     this.registry = registry;
-    this.client = client;
+    this.clients = clients;
     this.settings = settings;
     this.authenticator = authenticator;
     this.probe = new SchemeProbe(registry, this);
@@ -139,7 +141,9 @@ final class RegistryTransport {
       throws RegistryException, IOException, Transient {
     try {
       HttpResponse<InputStream> response =
-          client.send(request, info -> new TimedBodyStream(settings.idleTimeout()));
+          clients
+              .forUri(request.uri())
+              .send(request, info -> new TimedBodyStream(settings.idleTimeout()));
       LOG.debug(
           "{} {} -> HTTP {}", request.method(), withoutQuery(request.uri()), response.statusCode());
       return response;
