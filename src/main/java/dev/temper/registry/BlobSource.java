@@ -18,6 +18,37 @@ public interface BlobSource {
     return Optional.empty();
   }
 
+  /**
+   * Returns whether the bytes of {@link #file()} were already checked against the blob's digest, so
+   * that a target may take the file as it is.
+   */
+  default boolean verified() {
+    return false;
+  }
+
+  /**
+   * Returns a source of a file whose bytes were checked against the blob's digest when it was
+   * stored, such as an entry of the content cache, which keeps its blobs read-only.
+   */
+  static BlobSource ofVerifiedFile(Path file) {
+    return new BlobSource() {
+      @Override
+      public InputStream open() throws IOException {
+        return Files.newInputStream(file);
+      }
+
+      @Override
+      public Optional<Path> file() {
+        return Optional.of(file);
+      }
+
+      @Override
+      public boolean verified() {
+        return true;
+      }
+    };
+  }
+
   /** Returns a source that reads {@code file}. */
   static BlobSource ofFile(Path file) {
     return new BlobSource() {

@@ -3,10 +3,12 @@ package dev.temper.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.temper.cache.ContentCache;
 import dev.temper.cli.Main;
 import dev.temper.oci.Digest;
 import dev.temper.oci.OciJson;
 import dev.temper.oci.Platform;
+import dev.temper.oci.layout.OciLayout;
 import dev.temper.oci.testing.Tools;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -112,6 +114,21 @@ class RegistryCommandsTest {
     assertThat(pull.out().strip()).isEqualTo(skopeoDigest);
     assertThat(resolve.out().strip()).isEqualTo(skopeoDigest);
     assertThat(fromLayout).isEqualTo(skopeoDigest);
+    assertLayerSharesCacheEntry(pulled, image.layers().get(0).digest());
+  }
+
+  /**
+   * A pulled layer is the content cache's verified entry, linked into the layout when both are on
+   * one file system and copied otherwise.
+   */
+  private static void assertLayerSharesCacheEntry(Path layout, Digest layer) throws Exception {
+    Path inLayout = OciLayout.open(layout).blobPath(layer);
+    Path cached = ContentCache.fromEnvironment().find(layer.hex()).orElseThrow();
+    if (Files.getFileStore(inLayout).equals(Files.getFileStore(cached))) {
+      assertThat(Files.isSameFile(inLayout, cached)).isTrue();
+    } else {
+      assertThat(Files.readAllBytes(inLayout)).isEqualTo(Files.readAllBytes(cached));
+    }
   }
 
   @Test

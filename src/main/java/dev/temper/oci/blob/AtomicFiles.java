@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -66,6 +67,50 @@ public final class AtomicFiles {
       }
     }
     return new HashedFile(temporary, Digest.sha256Of(hasher), size);
+  }
+
+  /**
+   * Copies a stream into a new temporary file in {@code directory} and returns the file, which the
+   * caller renames or deletes. On failure no file is left.
+   */
+  public static Path copyToTemporary(InputStream in, Path directory) throws IOException {
+    Path temporary = Files.createTempFile(directory, ".upload-", ".tmp");
+    boolean done = false;
+    try (OutputStream out = Files.newOutputStream(temporary)) {
+      in.transferTo(out);
+      done = true;
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(temporary);
+      }
+    }
+    return temporary;
+  }
+
+  /**
+   * Makes a new temporary name in {@code directory} for the bytes of {@code source}: a hard link
+   * when the file system allows one, else a copy. The caller renames or deletes it.
+   */
+  public static Path linkOrCopyToTemporary(Path source, Path directory) throws IOException {
+    Path temporary =
+        directory.resolve(
+            ".link-"
+                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
+                + ".tmp");
+    try {
+      Files.createLink(temporary, source);
+    } catch (FileAlreadyExistsException e) {
+      throw e;
+    } catch (IOException | UnsupportedOperationException e) {
+      // Another file system, or one without hard links: copy the bytes instead.
+      try {
+        Files.copy(source, temporary);
+      } catch (IOException copyFailure) {
+        Files.deleteIfExists(temporary);
+        throw copyFailure;
+      }
+    }
+    return temporary;
   }
 
   /** Renames {@code source} to {@code target} in one step, replacing a file at the target. */

@@ -130,15 +130,45 @@ public final class OciLayoutWriter implements Closeable {
     Files.createDirectories(path.getParent());
     String blobName = "blob " + expected.digest() + " for " + target;
     try (InputStream verified = new VerifyingInputStream(content, expected, blobName)) {
-      AtomicFiles.HashedFile file =
-          AtomicFiles.copyHashing(verified, root.resolve("blobs"), expected.size());
+      Path temporary = AtomicFiles.copyToTemporary(verified, root.resolve("blobs"));
       try {
-        AtomicFiles.moveAtomically(file.path(), path);
+        AtomicFiles.moveAtomically(temporary, path);
       } finally {
-        Files.deleteIfExists(file.path());
+        Files.deleteIfExists(temporary);
       }
     } catch (IOException e) {
       throw BlobIntegrityIOException.rethrowIntegrity(e);
+    }
+    return expected;
+  }
+
+  /**
+   * Adds a blob from a file whose bytes were already checked against {@code expected}, such as an
+   * entry of the content cache, without reading it again: as a hard link when the file is on the
+   * same file system, as a copy otherwise. Both files then share their bytes, so the file must
+   * never be changed in place. The content cache stores its blobs read-only.
+   *
+   * @throws IntegrityException when the file's size differs from the descriptor
+   */
+  public Descriptor addVerifiedBlob(Descriptor expected, Path verified)
+      throws IOException, IntegrityException {
+    long size = Files.size(verified);
+    if (size != expected.size()) {
+      throw IntegrityException.sizeMismatch(
+          "blob " + expected.digest() + " at " + verified, expected.size(), size);
+    }
+    Path path = OciLayout.blobPath(root, expected.digest());
+    if (Files.isRegularFile(path, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+        && Files.size(path) == size
+        && (Files.isSameFile(path, verified) || isPresentAndValid(path, expected))) {
+      return expected;
+    }
+    Files.createDirectories(path.getParent());
+    Path temporary = AtomicFiles.linkOrCopyToTemporary(verified, root.resolve("blobs"));
+    try {
+      AtomicFiles.moveAtomically(temporary, path);
+    } finally {
+      Files.deleteIfExists(temporary);
     }
     return expected;
   }

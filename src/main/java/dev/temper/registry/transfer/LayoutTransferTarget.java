@@ -7,9 +7,13 @@ import dev.temper.registry.BlobSource;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Writes an image into an OCI image layout, new or existing. A new layout appears only at commit.
+ * Blobs that come from the content cache are linked into the layout rather than copied and hashed
+ * again. Other blobs are checked against their descriptors as they are written.
  */
 public final class LayoutTransferTarget implements TransferTarget {
   private final OciLayoutWriter writer;
@@ -34,6 +38,11 @@ public final class LayoutTransferTarget implements TransferTarget {
   @Override
   public void putBlob(Descriptor descriptor, BlobSource content)
       throws IOException, TemperException {
+    Optional<Path> file = content.file();
+    if (content.verified() && file.isPresent()) {
+      writer.addVerifiedBlob(descriptor, file.get());
+      return;
+    }
     try (InputStream in = content.open()) {
       writer.writeBlob(descriptor, in);
     }

@@ -10,7 +10,10 @@ import dev.temper.registry.Repository;
 import java.io.IOException;
 import java.util.Optional;
 
-/** Reads an image from a registry. Blobs are pulled into the content cache and read from there. */
+/**
+ * Reads an image from a registry. Blobs are pulled into the content cache, which checks their size
+ * and digest, and are read from there.
+ */
 public final class RegistryTransferSource implements TransferSource {
   private final RegistryClient client;
   private final String reference;
@@ -51,7 +54,7 @@ public final class RegistryTransferSource implements TransferSource {
 
   @Override
   public BlobSource blob(Descriptor descriptor) throws IOException, TemperException {
-    return BlobSource.ofFile(client.pullBlob(descriptor, cache));
+    return BlobSource.ofVerifiedFile(client.pullBlob(descriptor, cache));
   }
 
   @Override
