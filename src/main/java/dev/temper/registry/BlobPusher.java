@@ -53,6 +53,18 @@ final class BlobPusher {
     if (checker.size(blob.digest(), scope).isPresent()) {
       return RegistryClient.PushOutcome.EXISTED;
     }
+    return pushMissing(blob, source, mountFrom);
+  }
+
+  /**
+   * Mounts or uploads a blob that the repository was just found to lack, without asking again.
+   *
+   * @param mountFrom a repository on the same registry that has the blob, or empty
+   * @throws RegistryException when the registry rejects the upload or the digest
+   */
+  RegistryClient.PushOutcome pushMissing(
+      Descriptor blob, BlobSource source, Optional<Repository> mountFrom)
+      throws RegistryException, IOException {
     RequestContext context = RequestContext.of(repository, "push blob " + blob.digest());
     URI session;
     if (mountFrom.isPresent() && mountFrom.get().registry().equals(repository.registry())) {

@@ -112,6 +112,16 @@ public final class RegistryClient {
   }
 
   /**
+   * Uploads a blob that {@link #hasBlob} just reported missing, without asking the registry again.
+   *
+   * @throws RegistryException when the registry rejects the upload or the digest
+   */
+  public PushOutcome uploadBlob(Descriptor blob, BlobSource source)
+      throws RegistryException, IOException {
+    return new BlobPusher(transport, repository).pushMissing(blob, source, Optional.empty());
+  }
+
+  /**
    * Mounts a blob from another repository of the same registry, {@code POST ?mount=&from=}, and
    * returns whether the repository has it now. Returns false without a request for another
    * registry.

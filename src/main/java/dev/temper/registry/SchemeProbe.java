@@ -32,6 +32,13 @@ final class SchemeProbe {
     if (known != null) {
       return known;
     }
+    // Blobs are copied from several threads, and only the first of them sends the probe.
+    synchronized (this) {
+      return base == null ? choose() : base;
+    }
+  }
+
+  private URI choose() throws IOException {
     URI https = URI.create("https://" + registry + "/");
     URI http = URI.create("http://" + registry + "/");
     String host = hostOf(registry);

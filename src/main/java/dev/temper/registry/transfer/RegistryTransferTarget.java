@@ -7,7 +7,6 @@ import dev.temper.registry.BlobSource;
 import dev.temper.registry.RegistryClient;
 import dev.temper.registry.Repository;
 import java.io.IOException;
-import java.util.Optional;
 
 /** Writes an image to a registry repository, under a tag or only by digest. */
 public final class RegistryTransferTarget implements TransferTarget {
@@ -38,7 +37,7 @@ public final class RegistryTransferTarget implements TransferTarget {
   @Override
   public void putBlob(Descriptor descriptor, BlobSource content)
       throws IOException, TemperException {
-    client.pushBlob(descriptor, content, Optional.empty());
+    client.uploadBlob(descriptor, content);
   }
 
   @Override
