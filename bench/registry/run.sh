@@ -3,13 +3,14 @@
 # skopeo copy of the same image in the same run. Usage:
 #   bench/registry/run.sh [ROUNDS] [oci:LAYOUT:TAG]
 # Without a layout it builds a synthetic image of about 200 MB of incompressible layers.
-# Needs: the shaded jar (mvn -DskipTests package), docker-registry, skopeo, python3.
+# temper runs through the ./temper launcher, as users run it; an untimed first run of each
+# command records the launcher's class data sharing archive. Needs: a JDK 17, Maven,
+# docker-registry, skopeo, python3.
 set -eu
 rounds="${1:-3}"
 image="${2:-}"
 here="$(cd "$(dirname "$0")" && pwd)"
-jar="$here/../../target/temper.jar"
-[ -f "$jar" ] || { echo "build the jar first: mvn -B -q -DskipTests package" >&2; exit 2; }
+launcher="$here/../../temper"
 work="$(mktemp -d)"
 registry_pid=""
 cleanup() {
@@ -63,9 +64,15 @@ timed() {
   echo "$label $(python3 -c "print(f'{$end - $start:.2f}')")"
 }
 
-temper() { TEMPER_CACHE_DIR="$work/cache-$round" java -jar "$jar" "$@"; }
+temper() { TEMPER_CACHE_DIR="$work/cache-$round" "$launcher" "$@"; }
 size="$(python3 "$here/layout_size.py" "$image")"
 echo "image $image bytes $size"
+round=warm-up
+start_registry
+temper push "$image" "$host/bench/warm-up:1" >/dev/null 2>&1
+temper pull "$host/bench/warm-up:1" "oci:$work/pulled-warm-up:1" >/dev/null 2>&1
+temper inspect "$host/bench/warm-up:1" >/dev/null
+rm -rf "$work/pulled-warm-up" "$work/cache-warm-up"
 for round in $(seq "$rounds"); do
   start_registry
   timed "temper-push" temper push "$image" "$host/bench/temper-$round:1"
