@@ -16,8 +16,10 @@ import dev.temper.error.TemperException;
 import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.oci.reference.OciLayoutReference;
+import dev.temper.registry.Registries;
 import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
+import dev.temper.sign.Attachments;
 import dev.temper.sign.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -127,13 +129,23 @@ final class BuildCommand implements Callable<Integer> {
             .filter(o -> o.startsWith("oci:"))
             .findFirst()
             .orElse(result.outputs().get(0));
-    Transfers transfers =
-        new Transfers(
-            registryOptions.registries(DownloadListener.NONE), ContentCache.fromEnvironment());
+    Registries registries = registryOptions.registries(DownloadListener.NONE);
+    ContentCache cache = ContentCache.fromEnvironment();
+    Transfers transfers = new Transfers(registries, cache);
     for (String target : pushes) {
       CopyResult copied =
           transfers.copy(ImageReferences.parse(built), ImageReferences.parse(target), true, null);
-      out.println("pushed    " + copied.destination() + "@" + copied.root().digest());
+      out.println("pushed    " + copied.destination());
+      if (built.startsWith("oci:")) {
+        // The SBOM referrer, and with --sign-key the signatures, go along with the image.
+        Attachments.Copied attached = AttachmentCopy.run(built, copied, registries, cache);
+        out.println(
+            "attached  "
+                + attached.tagged()
+                + " signature and attestation manifests, "
+                + attached.referrers()
+                + " referrers");
+      }
     }
   }
 

@@ -7,6 +7,11 @@ import dev.temper.registry.Repository;
 
 /** Conversions that several commands share. */
 final class Cli {
+  /** The help of {@code --attachments} on copy, pull and push. */
+  static final String ATTACHMENTS_HELP =
+      "Also copy the image's cosign signatures and attestations and its OCI referrers, such as"
+          + " the SBOM that temper build attaches.";
+
   private Cli() {}
 
   static Repository repository(RegistryReference reference) throws InvalidInputException {

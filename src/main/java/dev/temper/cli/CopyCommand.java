@@ -3,8 +3,10 @@ package dev.temper.cli;
 import dev.temper.cache.ContentCache;
 import dev.temper.error.TemperException;
 import dev.temper.oci.reference.ImageReferences;
+import dev.temper.registry.Registries;
 import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
+import dev.temper.sign.Attachments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -39,13 +41,16 @@ final class CopyCommand implements Callable<Integer> {
           "The platform to copy from an index. Default: the index's only platform, else the host's.")
   String platform;
 
+  @Option(names = "--attachments", description = Cli.ATTACHMENTS_HELP)
+  boolean attachments;
+
   @Mixin RegistryOptions registryOptions;
 
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException, TemperException {
-    return run(spec, registryOptions, source, destination, allPlatforms, platform);
+    return run(spec, registryOptions, source, destination, allPlatforms, platform, attachments);
   }
 
   /** Runs a copy and prints its result; pull and push share it. */
@@ -55,13 +60,15 @@ final class CopyCommand implements Callable<Integer> {
       String source,
       String destination,
       boolean allPlatforms,
-      String platform)
+      String platform,
+      boolean attachments)
       throws IOException, TemperException {
     ContentCache cache = ContentCache.fromEnvironment();
     try (ProgressRenderer progress =
         new ProgressRenderer(
             spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
-      Transfers transfers = new Transfers(options.registries(progress), cache);
+      Registries registries = options.registries(progress);
+      Transfers transfers = new Transfers(registries, cache);
       CopyResult result =
           transfers.copy(
               ImageReferences.parse(source),
@@ -80,6 +87,14 @@ final class CopyCommand implements Callable<Integer> {
               result.bytesCopied(),
               result.existed(),
               result.mounted());
+      if (attachments) {
+        Attachments.Copied attached = AttachmentCopy.run(source, result, registries, cache);
+        spec.commandLine()
+            .getErr()
+            .printf(
+                "Copied %d signature and attestation manifests and %d referrers%n",
+                attached.tagged(), attached.referrers());
+      }
     }
     return ExitCodes.OK;
   }

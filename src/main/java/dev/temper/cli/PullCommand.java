@@ -40,6 +40,9 @@ final class PullCommand implements Callable<Integer> {
       description = "The platform to pull from an index.")
   String platform;
 
+  @Option(names = "--attachments", description = Cli.ATTACHMENTS_HELP)
+  boolean attachments;
+
   @Mixin RegistryOptions registryOptions;
 
   @Spec CommandSpec spec;
@@ -56,6 +59,7 @@ final class PullCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "pull reads from a registry: " + reference + " is local; use temper copy");
     }
-    return CopyCommand.run(spec, registryOptions, reference, layout, allPlatforms, platform);
+    return CopyCommand.run(
+        spec, registryOptions, reference, layout, allPlatforms, platform, attachments);
   }
 }

@@ -43,6 +43,9 @@ final class PushCommand implements Callable<Integer> {
       description = "The platform to push from an index.")
   String platform;
 
+  @Option(names = "--attachments", description = Cli.ATTACHMENTS_HELP)
+  boolean attachments;
+
   @Mixin RegistryOptions registryOptions;
 
   @Spec CommandSpec spec;
@@ -59,6 +62,7 @@ final class PushCommand implements Callable<Integer> {
       throw new InvalidInputException(
           "push writes to a registry: " + reference + " is local; use temper copy");
     }
-    return CopyCommand.run(spec, registryOptions, layout, reference, allPlatforms, platform);
+    return CopyCommand.run(
+        spec, registryOptions, layout, reference, allPlatforms, platform, attachments);
   }
 }

@@ -3,7 +3,11 @@ package dev.temper.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.build.ImageRunner;
+import dev.temper.cache.DownloadListener;
 import dev.temper.cli.Main;
+import dev.temper.oci.Descriptor;
+import dev.temper.oci.Digest;
+import dev.temper.sbom.SbomFormat;
 import dev.temper.testing.HardenedImage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,6 +51,17 @@ class Java17RegistryArchiveTest {
       String digest = temper("resolve", "oci:" + layout + ":1").out().strip();
       assertThat(build.out()).contains("pushed    " + pushed + "@" + digest);
       assertThat(temper("resolve", pushed).out().strip()).isEqualTo(digest);
+      // The SBOM that the build attaches in the layout is pushed as a referrer too.
+      assertThat(build.out())
+          .contains("attached  0 signature and attestation manifests, 1 referrers");
+      List<Descriptor> referrers =
+          new Registries(
+                  RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE)
+              .open(new Repository(registry.host(), "temper/java17"))
+              .listReferrers(Digest.parse(digest));
+      assertThat(referrers)
+          .extracting(Descriptor::artifactType)
+          .containsExactly(SbomFormat.CYCLONEDX_JSON.mediaType());
 
       String copy = registry.host() + "/apps/runtime:17";
       Run copied = temper("copy", pushed, copy);

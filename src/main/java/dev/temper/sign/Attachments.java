@@ -1,0 +1,150 @@
+package dev.temper.sign;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.temper.error.InvalidInputException;
+import dev.temper.error.TemperException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Copies what is attached to an image from one store to another: cosign's signature and attestation
+ * manifests, tagged {@code sha256-<hex>.sig} and {@code .att}, and the OCI 1.1 referrers of the
+ * image, such as the SBOM that {@code temper build} attaches. The image itself must already be in
+ * the target with the same digests, so every signature stays valid.
+ *
+ * <p>A signature manifest that the target has under another digest is merged with the copied one,
+ * keeping every signature of both. A referrer that the target lists already is not copied again.
+ */
+public final class Attachments {
+  /** The largest attached blob that is copied, such as an SBOM layer. */
+  static final long MAX_BLOB_BYTES = 64L << 20;
+
+  private static final List<String> COSIGN_SUFFIXES = List.of("sig", "att");
+
+  /**
+   * The number of attachments copied.
+   *
+   * @param tagged the signature and attestation manifests written under cosign's tags
+   * @param referrers the referrer manifests written
+   */
+  public record Copied(int tagged, int referrers) {}
+
+  private Attachments() {}
+
+  /**
+   * Copies the attachments of each digest in {@code subjects} from {@code from} to {@code to}.
+   *
+   * @param subjects {@code sha256:<hex>} digests of manifests and indexes present in both stores
+   * @throws InvalidInputException when an attachment is malformed or a blob is too large
+   */
+  public static Copied copy(ArtifactStore from, ArtifactStore to, List<String> subjects)
+      throws IOException, TemperException {
+    int tagged = 0;
+    int referrers = 0;
+    for (String subject : subjects) {
+      for (String suffix : COSIGN_SUFFIXES) {
+        if (copyTagged(from, to, CosignManifests.tag(subject, suffix))) {
+          tagged++;
+        }
+      }
+      referrers += copyReferrers(from, to, subject);
+    }
+    return new Copied(tagged, referrers);
+  }
+
+  private static boolean copyTagged(ArtifactStore from, ArtifactStore to, String tag)
+      throws IOException, TemperException {
+    Optional<BlobDescriptor> source = from.resolveTag(tag);
+    if (source.isEmpty()) {
+      return false;
+    }
+    byte[] manifest = readManifest(from, source.get(), tag);
+    Optional<BlobDescriptor> existing = to.resolveTag(tag);
+    if (existing.isPresent() && existing.get().digest().equals(source.get().digest())) {
+      return false;
+    }
+    copyBlobs(from, to, manifest, tag);
+    if (existing.isEmpty()) {
+      to.writeManifest(manifest, CosignManifests.MANIFEST_MEDIA_TYPE, tag);
+      return true;
+    }
+    // Keep the target's signatures and add the copied ones that it lacks.
+    Map<String, BlobDescriptor> layers = new LinkedHashMap<>();
+    for (BlobDescriptor layer :
+        CosignManifests.layers(readManifest(to, existing.get(), tag), tag)) {
+      layers.putIfAbsent(layer.digest(), layer);
+    }
+    for (BlobDescriptor layer : CosignManifests.layers(manifest, tag)) {
+      layers.putIfAbsent(layer.digest(), layer);
+    }
+    CosignManifests.Blobs merged = CosignManifests.build(List.copyOf(layers.values()));
+    to.writeBlob(merged.config());
+    to.writeManifest(merged.manifest(), CosignManifests.MANIFEST_MEDIA_TYPE, tag);
+    return true;
+  }
+
+  private static int copyReferrers(ArtifactStore from, ArtifactStore to, String subject)
+      throws IOException, TemperException {
+    Set<String> present =
+        to.referrers(subject).stream().map(BlobDescriptor::digest).collect(Collectors.toSet());
+    int copied = 0;
+    for (BlobDescriptor referrer : from.referrers(subject)) {
+      if (present.contains(referrer.digest())) {
+        continue;
+      }
+      String name = "referrer " + referrer.digest() + " of " + subject;
+      byte[] manifest = readManifest(from, referrer, name);
+      JsonNode root = Json.parse(manifest, name);
+      String mediaType = root.path("mediaType").asText(referrer.mediaType());
+      String artifactType =
+          root.path("artifactType").asText(root.path("config").path("mediaType").asText(""));
+      copyBlobs(from, to, manifest, name);
+      to.writeReferrer(manifest, mediaType, artifactType, subject);
+      copied++;
+    }
+    return copied;
+  }
+
+  /** Copies the config and the layers of a manifest, each checked against its digest. */
+  private static void copyBlobs(ArtifactStore from, ArtifactStore to, byte[] manifest, String name)
+      throws IOException, TemperException {
+    JsonNode root = Json.parse(manifest, name);
+    List<BlobDescriptor> blobs = new ArrayList<>();
+    if (root.path("config").isObject()) {
+      blobs.add(LayoutStore.descriptor(root.path("config"), name));
+    }
+    blobs.addAll(CosignManifests.layers(manifest, name));
+    for (BlobDescriptor blob : blobs) {
+      if (blob.size() > MAX_BLOB_BYTES) {
+        throw new InvalidInputException(
+            name + ": blob " + blob.digest() + " is larger than " + MAX_BLOB_BYTES + " bytes");
+      }
+      byte[] bytes =
+          from.readBlob(blob.digest(), MAX_BLOB_BYTES)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException(
+                          name + ": blob " + blob.digest() + " not found in the source"));
+      String written = to.writeBlob(bytes);
+      if (!written.equals(blob.digest())) {
+        throw new InvalidInputException(
+            name + ": blob " + blob.digest() + " was stored as " + written);
+      }
+    }
+  }
+
+  private static byte[] readManifest(ArtifactStore store, BlobDescriptor manifest, String name)
+      throws IOException, TemperException {
+    return store
+        .readManifest(manifest.digest(), CosignManifests.MAX_MANIFEST_BYTES)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(name + ": manifest " + manifest.digest() + " not found"));
+  }
+}
