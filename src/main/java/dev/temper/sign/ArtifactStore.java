@@ -59,6 +59,23 @@ public interface ArtifactStore {
       byte[] manifest, String mediaType, String artifactType, String subjectDigest)
       throws IOException, TemperException;
 
+  /**
+   * Runs {@code update} while other writers of this store wait, so that reading a tag's manifest
+   * and writing its successor loses no change made at the same time. An OCI layout holds its index
+   * lock for the whole update, against other threads and processes, and its own writes take the
+   * same lock. A registry has no lock, so there the update runs unguarded.
+   */
+  default <T> T exclusively(Update<T> update) throws IOException, TemperException {
+    return update.run();
+  }
+
+  /** Reads and writes a store as one step of {@link #exclusively}. */
+  @FunctionalInterface
+  interface Update<T> {
+    /** Runs the step and returns its result. */
+    T run() throws IOException, TemperException;
+  }
+
   /** Lists the manifests whose {@code subject} is {@code digest} (OCI 1.1 referrers). */
   List<BlobDescriptor> referrers(String digest) throws IOException, TemperException;
 

@@ -107,7 +107,16 @@ public final class CosignImages {
     return store.readBlob(digest, MAX_PAYLOAD_BYTES);
   }
 
+  /**
+   * Adds a layer to the manifest that {@code tag} names. Concurrent signers take turns through the
+   * store's lock, because each replaces the manifest that the other read.
+   */
   private static BlobDescriptor append(ArtifactStore store, String tag, BlobDescriptor layer)
+      throws IOException, TemperException {
+    return store.exclusively(() -> appendLayer(store, tag, layer));
+  }
+
+  private static BlobDescriptor appendLayer(ArtifactStore store, String tag, BlobDescriptor layer)
       throws IOException, TemperException {
     List<BlobDescriptor> layers = new ArrayList<>();
     Optional<BlobDescriptor> existing = store.resolveTag(tag);

@@ -2,20 +2,23 @@ package dev.temper.sign;
 
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
+import dev.temper.oci.layout.OciLayout;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * An image in an OCI layout directory, named as skopeo names it: {@code oci:DIR[:TAG]}.
+ * An image in an OCI layout directory, named as skopeo names it: {@code oci:DIR[:TAG]} or {@code
+ * oci:DIR:@N}.
  *
  * @param directory the layout directory
- * @param tag the {@code org.opencontainers.image.ref.name} of the image, empty for the only image
+ * @param tag the {@code org.opencontainers.image.ref.name} of the image, or {@code @N} for the N-th
+ *     entry of {@code index.json}, or empty for the layout's default image
  */
 public record LayoutImage(Path directory, Optional<String> tag) {
   private static final String PREFIX = "oci:";
+  private static final Pattern POSITION = Pattern.compile("@[0-9]{1,9}");
 
   /** Parses {@code oci:DIR[:TAG]}; the tag is the text after the last colon. */
   public static LayoutImage parse(String name) throws InvalidInputException {
@@ -38,50 +41,29 @@ public record LayoutImage(Path directory, Optional<String> tag) {
   }
 
   /**
-   * Returns the manifest digest of the image. Without a tag, the layout must hold exactly one
-   * manifest that is neither a cosign signature or attestation nor an untagged referrer.
+   * Returns the manifest digest of the image. A tag of the form {@code @N} names the N-th entry of
+   * {@code index.json}, counted from zero. Without a tag, the layout's default image is chosen as
+   * {@link OciLayout#resolve(String)} chooses it for every other command: signatures, attestations
+   * and other referrers in the layout are not images to choose from.
    */
   public String resolveDigest(ArtifactStore store) throws IOException, TemperException {
-    if (tag.isPresent()) {
-      return store
-          .resolveTag(tag.get())
-          .orElseThrow(
-              () -> new InvalidInputException(directory + ": no image tagged '" + tag.get() + "'"))
-          .digest();
+    if (tag.isEmpty()) {
+      return OciLayout.open(directory).resolve(null).digest().toString();
     }
-    List<BlobDescriptor> images = new ArrayList<>();
-    for (BlobDescriptor entry : store.manifests()) {
-      String name = entry.annotations().getOrDefault(LayoutStore.REF_NAME, "");
-      if (!isCosignTag(name) && !(name.isEmpty() && isReferrer(store, entry))) {
-        images.add(entry);
-      }
+    if (POSITION.matcher(tag.get()).matches()) {
+      int position = Integer.parseInt(tag.get().substring(1));
+      return OciLayout.open(directory).entryAt(position).digest().toString();
     }
-    if (images.size() != 1) {
-      throw new InvalidInputException(
-          directory
-              + ": contains "
-              + images.size()
-              + " images, expected one: name it as oci:DIR:TAG");
-    }
-    return images.get(0).digest();
+    return store
+        .resolveTag(tag.get())
+        .orElseThrow(
+            () -> new InvalidInputException(directory + ": no image tagged '" + tag.get() + "'"))
+        .digest();
   }
 
   /** Returns a default docker-reference for payloads: the layout directory's name. */
   public String defaultReference() {
     Path name = directory.toAbsolutePath().normalize().getFileName();
     return name == null ? "image" : name.toString();
-  }
-
-  /** Returns whether an untagged entry is an artifact about another manifest, such as an SBOM. */
-  private static boolean isReferrer(ArtifactStore store, BlobDescriptor entry)
-      throws IOException, TemperException {
-    Optional<byte[]> manifest =
-        store.readManifest(entry.digest(), CosignManifests.MAX_MANIFEST_BYTES);
-    return manifest.isPresent()
-        && Json.parse(manifest.get(), "manifest " + entry.digest()).path("subject").has("digest");
-  }
-
-  private static boolean isCosignTag(String tag) {
-    return tag.startsWith("sha256-") && (tag.endsWith(".sig") || tag.endsWith(".att"));
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.temper.error.IntegrityException;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.TemperException;
+import dev.temper.oci.layout.LayoutLock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,10 +22,9 @@ import java.util.Optional;
 
 /**
  * A minimal OCI image layout: {@code oci-layout}, {@code index.json} and {@code blobs/sha256/}.
- * Tags are the {@code org.opencontainers.image.ref.name} annotations of index entries.
- *
- * <p>NOTE: two processes that write tags into the same layout at once can lose one of the index
- * updates, because the index is rewritten whole without a lock.
+ * Tags are the {@code org.opencontainers.image.ref.name} annotations of index entries. Every change
+ * of {@code index.json} happens under the layout's {@link LayoutLock}, which {@link
+ * dev.temper.oci.layout.OciLayoutWriter} takes too.
  */
 final class LayoutStore implements ArtifactStore {
   static final String REF_NAME = "org.opencontainers.image.ref.name";
@@ -73,47 +74,64 @@ final class LayoutStore implements ArtifactStore {
 
   @Override
   public BlobDescriptor writeManifest(byte[] manifest, String mediaType, String tag)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     String digest = writeBlob(manifest);
-    ObjectNode index = readIndex();
-    ArrayNode entries = index.withArray("manifests");
-    for (Iterator<JsonNode> it = entries.elements(); it.hasNext(); ) {
-      if (tag.equals(it.next().path("annotations").path(REF_NAME).asText(null))) {
-        it.remove();
-      }
-    }
-    ObjectNode entry = entries.addObject();
-    entry.put("mediaType", mediaType);
-    entry.put("digest", digest);
-    entry.put("size", manifest.length);
-    entry.putObject("annotations").put(REF_NAME, tag);
-    writeLayoutFile();
-    writeAtomically(root.resolve("index.json"), Json.bytes(index));
-    return new BlobDescriptor(mediaType, digest, manifest.length, Map.of(REF_NAME, tag));
+    return exclusively(
+        () -> {
+          ObjectNode index = readIndex();
+          ArrayNode entries = index.withArray("manifests");
+          for (Iterator<JsonNode> it = entries.elements(); it.hasNext(); ) {
+            if (tag.equals(it.next().path("annotations").path(REF_NAME).asText(null))) {
+              it.remove();
+            }
+          }
+          ObjectNode entry = entries.addObject();
+          entry.put("mediaType", mediaType);
+          entry.put("digest", digest);
+          entry.put("size", manifest.length);
+          entry.putObject("annotations").put(REF_NAME, tag);
+          writeIndex(index);
+          return new BlobDescriptor(mediaType, digest, manifest.length, Map.of(REF_NAME, tag));
+        });
   }
 
   @Override
   public BlobDescriptor writeReferrer(
       byte[] manifest, String mediaType, String artifactType, String subjectDigest)
-      throws IOException, InvalidInputException {
+      throws IOException, TemperException {
     Digests.hex(subjectDigest);
     String digest = writeBlob(manifest);
-    ObjectNode index = readIndex();
-    ArrayNode entries = index.withArray("manifests");
-    for (JsonNode entry : entries) {
-      if (digest.equals(entry.path("digest").asText())
-          && !entry.path("annotations").has(REF_NAME)) {
-        return new BlobDescriptor(mediaType, digest, manifest.length, Map.of());
-      }
+    BlobDescriptor written = new BlobDescriptor(mediaType, digest, manifest.length, Map.of());
+    return exclusively(
+        () -> {
+          ObjectNode index = readIndex();
+          ArrayNode entries = index.withArray("manifests");
+          for (JsonNode entry : entries) {
+            if (digest.equals(entry.path("digest").asText())
+                && !entry.path("annotations").has(REF_NAME)) {
+              return written;
+            }
+          }
+          ObjectNode entry = entries.addObject();
+          entry.put("mediaType", mediaType);
+          entry.put("digest", digest);
+          entry.put("size", manifest.length);
+          entry.put("artifactType", artifactType);
+          writeIndex(index);
+          return written;
+        });
+  }
+
+  /**
+   * Runs {@code update} under the layout's lock. The lock is reentrant, so the index writes that
+   * the update makes through this store take it again without waiting.
+   */
+  @Override
+  public <T> T exclusively(Update<T> update) throws IOException, TemperException {
+    Files.createDirectories(root);
+    try (LayoutLock lock = LayoutLock.acquire(root)) {
+      return update.run();
     }
-    ObjectNode entry = entries.addObject();
-    entry.put("mediaType", mediaType);
-    entry.put("digest", digest);
-    entry.put("size", manifest.length);
-    entry.put("artifactType", artifactType);
-    writeLayoutFile();
-    writeAtomically(root.resolve("index.json"), Json.bytes(index));
-    return new BlobDescriptor(mediaType, digest, manifest.length, Map.of());
   }
 
   @Override
@@ -188,6 +206,11 @@ final class LayoutStore implements ArtifactStore {
             "cannot write to the OCI layout " + root + ": " + path + " is a symbolic link");
       }
     }
+  }
+
+  private void writeIndex(ObjectNode index) throws IOException {
+    writeLayoutFile();
+    writeAtomically(root.resolve("index.json"), Json.bytes(index));
   }
 
   private void writeLayoutFile() throws IOException {

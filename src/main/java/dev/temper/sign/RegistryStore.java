@@ -28,7 +28,9 @@ import java.util.OptionalLong;
  * registry's listing does not show it after the push.
  *
  * <p>NOTE: the fallback index is read, extended and pushed again without a lock, so two clients
- * that attach referrers to the same image at the same moment can lose one of the entries.
+ * that attach referrers to the same image at the same moment can lose one of the entries. The same
+ * holds for the layers of a {@code .sig} or {@code .att} manifest, because a registry offers no
+ * lock for {@link #exclusively} to take.
  */
 final class RegistryStore implements ArtifactStore {
   private static final String OCTET_STREAM = "application/octet-stream";

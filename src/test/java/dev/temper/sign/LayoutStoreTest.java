@@ -122,10 +122,22 @@ class LayoutStoreTest {
     assertThat(untagged.tag()).isEqualTo(Optional.empty());
     assertThat(untagged.resolveDigest(store)).isEqualTo(image);
 
-    store.writeManifest(bytes("{\"schemaVersion\":2,\"n\":2}"), MANIFEST_TYPE, "v2");
+    String second =
+        store.writeManifest(bytes("{\"schemaVersion\":2,\"n\":2}"), MANIFEST_TYPE, "v2").digest();
     assertThatThrownBy(() -> untagged.resolveDigest(store))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage(dir + ": contains 2 images, expected one: name it as oci:DIR:TAG");
+        .hasMessage(
+            "oci:"
+                + dir
+                + ": the layout has 2 images and none is tagged 'latest', so name one of them: oci:"
+                + dir
+                + ":v1, oci:"
+                + dir
+                + ":v2");
+    assertThat(LayoutImage.parse("oci:" + dir + ":@2").resolveDigest(store)).isEqualTo(second);
+    assertThatThrownBy(() -> LayoutImage.parse("oci:" + dir + ":@3").resolveDigest(store))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage("oci:" + dir + ": no image at index 3, the layout has 3");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.temper.oci.layout;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,9 +13,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * An exclusive lock on a layout's {@code index.json}, held while it is read, merged and replaced.
  * Other processes are kept out by an OS file lock on {@value #LOCK_FILE}; other threads of this
  * process by a lock per directory, because the JVM does not let two channels of one process lock
- * the same file.
+ * the same file. The lock is reentrant: a thread that holds it can acquire it again, and only the
+ * outermost {@link #close()} releases the file lock.
  */
-final class LayoutLock implements AutoCloseable {
+public final class LayoutLock implements AutoCloseable {
   /** The lock file in the layout root. It stays there, because removing it would race. */
   static final String LOCK_FILE = ".index.json.lock";
 
@@ -31,16 +33,28 @@ final class LayoutLock implements AutoCloseable {
     this.fileLock = fileLock;
   }
 
-  /** Waits for and takes the lock of the layout at {@code root}. */
-  static LayoutLock acquire(Path root) throws IOException {
+  /**
+   * Waits for and takes the lock of the layout at {@code root}, an existing directory.
+   *
+   * @throws IOException when the directory is missing or the lock file cannot be opened, for
+   *     example because it is a symbolic link
+   */
+  public static LayoutLock acquire(Path root) throws IOException {
     Path key = root.toRealPath();
     ReentrantLock threadLock = IN_PROCESS.computeIfAbsent(key, k -> new ReentrantLock());
     threadLock.lock();
+    if (threadLock.getHoldCount() > 1) {
+      // This thread took the file lock in an outer acquire, and the JVM rejects a second one.
+      return new LayoutLock(threadLock, null, null);
+    }
     FileChannel channel = null;
     try {
       channel =
           FileChannel.open(
-              key.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+              key.resolve(LOCK_FILE),
+              StandardOpenOption.CREATE,
+              StandardOpenOption.WRITE,
+              LinkOption.NOFOLLOW_LINKS);
       FileLock fileLock = channel.lock();
       return new LayoutLock(threadLock, channel, fileLock);
     } catch (IOException | RuntimeException e) {
@@ -55,8 +69,10 @@ final class LayoutLock implements AutoCloseable {
   @Override
   public void close() throws IOException {
     try {
-      fileLock.release();
-      channel.close();
+      if (fileLock != null) {
+        fileLock.release();
+        channel.close();
+      }
     } finally {
       threadLock.unlock();
     }

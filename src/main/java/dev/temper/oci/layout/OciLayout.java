@@ -128,14 +128,16 @@ public final class OciLayout {
   }
 
   /**
-   * Returns the entry a reference names: the tagged one, or without a tag the only entry that has
-   * no artifact type, or else the one tagged {@code latest}.
+   * Returns the entry a reference names: the tagged one, or without a tag the only image entry, or
+   * else the one tagged {@code latest}. Without a tag, entries that are artifacts about an image
+   * (an artifact type, a cosign {@code sha256-<hex>.sig}, {@code .att} or {@code .sbom} tag, or no
+   * tag and a manifest with a {@code subject}) are not images to choose from.
    *
    * @param tag the tag, or null for the default entry
-   * @throws NotFoundException when no entry has the tag
+   * @throws NotFoundException when no entry has the tag, or without a tag when there is no image
    * @throws InvalidInputException when no tag is given and the choice is ambiguous
    */
-  public Descriptor resolve(String tag) throws InvalidInputException {
+  public Descriptor resolve(String tag) throws IOException, InvalidInputException {
     if (tag != null) {
       return findTag(tag)
           .orElseThrow(
@@ -143,28 +145,7 @@ public final class OciLayout {
                   new NotFoundException(
                       "oci:" + root + ": no image tagged '" + tag + "'; tags: " + tagList()));
     }
-    // Entries with an artifact type are signatures, SBOMs and other referrers, not images.
-    List<Descriptor> entries =
-        index.manifests().stream().filter(entry -> entry.artifactType() == null).toList();
-    if (entries.size() == 1) {
-      return entries.get(0);
-    }
-    if (entries.isEmpty()) {
-      throw new NotFoundException("oci:" + root + ": the layout has no images");
-    }
-    Optional<Descriptor> latest = findTag("latest");
-    if (latest.isPresent()) {
-      return latest.get();
-    }
-    throw new InvalidInputException(
-        "oci:"
-            + root
-            + ": the layout has "
-            + entries.size()
-            + " images and none is tagged 'latest': name one as oci:"
-            + root
-            + ":TAG; tags: "
-            + tagList());
+    return DefaultImage.choose(this);
   }
 
   /** Returns the entry at a zero-based position of {@code index.json}. */
