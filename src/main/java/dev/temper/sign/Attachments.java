@@ -49,7 +49,9 @@ public final class Attachments {
     int referrers = 0;
     for (String subject : subjects) {
       for (String suffix : COSIGN_SUFFIXES) {
-        if (copyTagged(from, to, CosignManifests.tag(subject, suffix))) {
+        String tag = CosignManifests.tag(subject, suffix);
+        // Signers of a layout target take the same lock, so neither loses the other's layers.
+        if (to.exclusively(() -> copyTagged(from, to, tag))) {
           tagged++;
         }
       }
