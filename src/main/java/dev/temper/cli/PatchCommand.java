@@ -155,8 +155,8 @@ final class PatchCommand implements Callable<Integer> {
       err.println(
           "temper: "
               + updates(keptByResolver)
-              + " not applied because the resolver kept the installed version; see 'Not applied'"
-              + " above");
+              + " not applied because the resolver kept the installed version, as the report"
+              + " lists");
     }
     err.flush();
     return applied.notApplied().isEmpty() ? ExitCodes.OK : ExitCodes.POLICY_FAILED;
