@@ -67,7 +67,8 @@ final class DbCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = {
         "Imports OSV records (JSON files, directories of them, or an all.zip) and Debian security"
-            + " tracker JSON exports, in one transaction: on a failure the database is unchanged.",
+            + " tracker JSON exports into a copy of the database, which replaces it only when the"
+            + " import completes: on a failure the database is unchanged, or is not created.",
         "Malformed records, invalid versions and unsupported range types are reported and"
             + " skipped."
       },
@@ -112,22 +113,15 @@ final class DbCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
       Path file = location.resolve();
-      ImportReport report;
+      ImportReport report = new ImportReport();
       try (AdvisoryStore store = AdvisoryStore.open(file, Clock.systemUTC());
           ProgressRenderer progress = ProgressRenderer.forStandardError()) {
         Downloader downloader =
             Downloader.builder(ContentCache.fromEnvironment()).listener(progress).build();
-        report = new AdvisoryImporter(store, downloader, maxDownloadBytes).importAll(list);
-      }
-      List<ImportReport.Problem> problems = report.problems();
-      for (int i = 0; i < Math.min(problems.size(), MAX_PRINTED_PROBLEMS); i++) {
-        err.println("warning: " + problems.get(i));
-      }
-      if (report.problemCount() > MAX_PRINTED_PROBLEMS) {
-        err.println(
-            "warning: "
-                + (report.problemCount() - MAX_PRINTED_PROBLEMS)
-                + " more problems not shown");
+        new AdvisoryImporter(store, downloader, maxDownloadBytes).importAll(list, report);
+      } finally {
+        // The problems found before a failure often explain it.
+        printProblems(report, err);
       }
       out.println(
           "Imported "
@@ -139,17 +133,21 @@ final class DbCommand implements Runnable {
               + " ("
               + report.problemCount()
               + " problems skipped)");
-      long stored =
-          report.recordsStored(AdvisorySource.OSV)
-              + report.recordsStored(AdvisorySource.DEBIAN_TRACKER);
-      if (stored == 0 && report.problemCount() > 0) {
-        throw new InvalidInputException(
-            "no valid advisory in the inputs, only "
-                + report.problemCount()
-                + " problems: "
-                + problems.get(0));
-      }
       return ExitCodes.OK;
+    }
+
+    private static void printProblems(ImportReport report, PrintWriter err) {
+      List<ImportReport.Problem> problems = report.problems();
+      for (int i = 0; i < Math.min(problems.size(), MAX_PRINTED_PROBLEMS); i++) {
+        err.println("warning: " + problems.get(i));
+      }
+      if (report.problemCount() > MAX_PRINTED_PROBLEMS) {
+        err.println(
+            "warning: "
+                + (report.problemCount() - MAX_PRINTED_PROBLEMS)
+                + " more problems not shown");
+      }
+      err.flush();
     }
   }
 

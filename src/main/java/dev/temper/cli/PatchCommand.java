@@ -44,7 +44,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Compares the installed packages of a spec's lock or of an image with the repositories,"
           + " security suites included, and lists the updates with the CVEs their changelogs name.",
-      "--apply (SPEC only) updates the lock, rebuilds the image and reports the difference."
+      "--apply (SPEC only) updates the lock, rebuilds the image and reports the difference.",
+      "A package that the spec requests at an exact version (name=VERSION) is held there: --apply"
+          + " leaves it, names the spec line and the version that fixes it, and exits 1."
+          + " --move-pins rewrites those requests to the update's version instead."
     },
     footer = ExitCodes.HELP)
 final class PatchCommand implements Callable<Integer> {
@@ -71,6 +74,13 @@ final class PatchCommand implements Callable<Integer> {
       names = "--apply",
       description = "For a SPEC: update its lock, rebuild the image and report the difference.")
   boolean apply;
+
+  @Option(
+      names = "--move-pins",
+      description =
+          "With --apply: rewrite each exact-version request of the spec (name=VERSION) that holds"
+              + " an update back to the update's version, on its own line of the spec.")
+  boolean movePins;
 
   @Option(
       names = {"-o", "--output"},
@@ -101,14 +111,17 @@ final class PatchCommand implements Callable<Integer> {
     if (apply && image) {
       throw new ParameterException(spec.commandLine(), "--apply works on a SPEC, not an image");
     }
+    if (movePins && !apply) {
+      throw new ParameterException(spec.commandLine(), "--move-pins works with --apply");
+    }
     PrintWriter out = spec.commandLine().getOut();
+    ApplyReport applied = null;
     try (ProgressRenderer progress = ProgressRenderer.forStandardError()) {
       Downloader downloader =
           Downloader.builder(ContentCache.fromEnvironment()).listener(progress).build();
       MirrorResolver mirrors = MirrorResolver.fromHost();
       Patcher patcher = new Patcher(downloader, mirrors, Clock.systemUTC());
       PatchReport report = image ? forImage(patcher) : patcher.forSpec(Path.of(target));
-      ApplyReport applied = null;
       if (apply && !report.updates().isEmpty()) {
         applied = apply(downloader, mirrors, report);
       }
@@ -123,7 +136,34 @@ final class PatchCommand implements Callable<Integer> {
       }
     }
     out.flush();
-    return ExitCodes.OK;
+    return applied == null ? ExitCodes.OK : outcome(applied);
+  }
+
+  /** Returns 1 when listed updates stay out, so that CI notices, after saying why on stderr. */
+  private int outcome(ApplyReport applied) {
+    PrintWriter err = spec.commandLine().getErr();
+    long heldBySpec = applied.heldBySpec();
+    long keptByResolver = applied.notApplied().size() - heldBySpec;
+    if (heldBySpec > 0) {
+      err.println(
+          "temper: "
+              + updates(heldBySpec)
+              + " not applied because the spec pins the version; change the pin, or run again with"
+              + " --move-pins");
+    }
+    if (keptByResolver > 0) {
+      err.println(
+          "temper: "
+              + updates(keptByResolver)
+              + " not applied because the resolver kept the installed version, as the report"
+              + " lists");
+    }
+    err.flush();
+    return applied.notApplied().isEmpty() ? ExitCodes.OK : ExitCodes.POLICY_FAILED;
+  }
+
+  private static String updates(long count) {
+    return count + (count == 1 ? " update" : " updates");
   }
 
   private PatchReport forImage(Patcher patcher) throws IOException, TemperException {
@@ -156,11 +196,17 @@ final class PatchCommand implements Callable<Integer> {
           report,
           layout,
           epoch,
-          AdvisoryComparison.none("no advisory database at " + file + "; CVEs from changelogs"));
+          AdvisoryComparison.none("no advisory database at " + file + "; CVEs from changelogs"),
+          movePins);
     }
     try (AdvisoryStore store = AdvisoryStore.open(file, Clock.systemUTC())) {
       return step.apply(
-          specPath, report, layout, epoch, AdvisoryComparison.using(store, Clock.systemUTC()));
+          specPath,
+          report,
+          layout,
+          epoch,
+          AdvisoryComparison.using(store, Clock.systemUTC()),
+          movePins);
     }
   }
 

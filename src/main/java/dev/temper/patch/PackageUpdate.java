@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param changelog where the changelog was read, such as {@code
  *     libc6_2.36-9+deb12u10_amd64.deb:usr/share/doc/libc6/changelog.Debian.gz}, or empty
  * @param note why no changelog was read, or empty
+ * @param heldBy the request in the spec that pins the installed version. Applying the update then
+ *     needs a change to the spec. Empty for an image, or for a package that the spec does not pin.
  */
 public record PackageUpdate(
     InstalledPackage installed,
@@ -23,9 +25,36 @@ public record PackageUpdate(
     String suite,
     List<String> cves,
     Optional<String> changelog,
-    Optional<String> note) {
+    Optional<String> note,
+    Optional<SpecPin> heldBy) {
 
   public PackageUpdate {
     cves = List.copyOf(cves);
+  }
+
+  /** Returns this update as held by {@code pin}. */
+  PackageUpdate heldBy(SpecPin pin) {
+    return new PackageUpdate(
+        installed,
+        candidateVersion,
+        candidateSourceVersion,
+        suite,
+        cves,
+        changelog,
+        note,
+        Optional.of(pin));
+  }
+
+  /** Returns this update without its pin, for a pin that was moved. */
+  PackageUpdate withoutPin() {
+    return new PackageUpdate(
+        installed,
+        candidateVersion,
+        candidateSourceVersion,
+        suite,
+        cves,
+        changelog,
+        note,
+        Optional.empty());
   }
 }

@@ -58,6 +58,8 @@ public final class PatchApply {
    * @param output the OCI layout and tag to rebuild into; the image already there is the "before"
    * @param sourceDateEpoch the time for the image, or empty for the new lock's newest release
    * @param advisories compares the old and new lock against advisory data when it has any
+   * @param movePins whether to rewrite the spec's exact-version requests that hold an update back
+   *     to the update's version. Without it, those updates stay out and the report lists them.
    * @throws InvalidInputException when updates come from a security suite the spec does not list,
    *     which resolving the spec again would not see
    */
@@ -66,7 +68,8 @@ public final class PatchApply {
       PatchReport listing,
       OciLayoutReference output,
       OptionalLong sourceDateEpoch,
-      AdvisoryComparison advisories)
+      AdvisoryComparison advisories,
+      boolean movePins)
       throws IOException, TemperException {
     Spec spec = SpecLoader.load(specFile);
     requireListedSuites(spec, listing);
@@ -76,11 +79,22 @@ public final class PatchApply {
       before = Optional.of(buildOld(specFile, oldLock, sourceDateEpoch));
     }
 
-    Locker locker = new Locker(downloader, mirrors, clock);
-    BuildOptions options =
-        new BuildOptions(List.of(output), Compression.GZIP, sourceDateEpoch, true);
-    BuildResult result =
-        new ImageBuild(downloader, mirrors, LockSource.through(locker)).build(specFile, options);
+    List<ApplyReport.MovedPin> moved = movePins ? HeldUpdates.pinMoves(listing) : List.of();
+    byte[] originalSpec = Files.readAllBytes(specFile);
+    if (!moved.isEmpty()) {
+      SpecPins.move(
+          specFile, moved.stream().map(m -> new SpecPins.Move(m.pin(), m.version())).toList());
+    }
+    BuildResult result;
+    try {
+      result = rebuild(specFile, output, sourceDateEpoch);
+    } catch (IOException | TemperException | RuntimeException e) {
+      if (!moved.isEmpty()) {
+        // Moved pins without the lock and image that match them would mislead, so they go back.
+        SpecPins.write(specFile, originalSpec);
+      }
+      throw e;
+    }
     Lock newLock = LockFiles.read(result.lockFile());
 
     List<ApplyReport.Change> changes = changes(oldLock, newLock);
@@ -99,7 +113,16 @@ public final class PatchApply {
         closed.note(),
         before,
         after,
-        result.outputs().isEmpty() ? output.toString() : result.outputs().get(0));
+        result.outputs().isEmpty() ? output.toString() : result.outputs().get(0),
+        moved,
+        HeldUpdates.notApplied(listing, newLock, moved));
+  }
+
+  private BuildResult rebuild(Path specFile, OciLayoutReference output, OptionalLong epoch)
+      throws IOException, TemperException {
+    Locker locker = new Locker(downloader, mirrors, clock);
+    BuildOptions options = new BuildOptions(List.of(output), Compression.GZIP, epoch, true);
+    return new ImageBuild(downloader, mirrors, LockSource.through(locker)).build(specFile, options);
   }
 
   private static void requireListedSuites(Spec spec, PatchReport listing)
@@ -195,7 +218,7 @@ public final class PatchApply {
     return changes;
   }
 
-  private static Map<String, Lock.Package> byKey(Lock lock) {
+  static Map<String, Lock.Package> byKey(Lock lock) {
     Map<String, Lock.Package> map = new TreeMap<>();
     lock.packages().forEach(p -> map.put(p.name() + ":" + p.architecture(), p));
     return map;

@@ -38,6 +38,7 @@ public final class PatchJson {
       strings(node.putArray("cves"), update.cves());
       update.changelog().ifPresent(c -> node.put("changelog", c));
       update.note().ifPresent(n -> node.put("note", n));
+      update.heldBy().ifPresent(pin -> pin(node.putObject("heldBy"), pin));
     }
     strings(root.putArray("cves"), report.cves());
     strings(root.putArray("notes"), report.notes());
@@ -70,6 +71,31 @@ public final class PatchJson {
         .ifPresent(
             b -> node.put("sizeDifference", applied.after().compressedSize() - b.compressedSize()));
     node.put("output", applied.output());
+    ArrayNode moved = node.putArray("movedPins");
+    for (ApplyReport.MovedPin pin : applied.movedPins()) {
+      ObjectNode item = moved.addObject();
+      item.put("spec", pin.pin().spec().toString());
+      item.put("line", pin.pin().line());
+      item.put("from", pin.pin().request());
+      item.put("to", pin.to());
+    }
+    ArrayNode notApplied = node.putArray("notApplied");
+    for (ApplyReport.NotApplied kept : applied.notApplied()) {
+      ObjectNode item = notApplied.addObject();
+      item.put("package", kept.update().installed().name());
+      item.put("architecture", kept.update().installed().architecture());
+      item.put("kept", kept.keptVersion());
+      item.put("candidate", kept.update().candidateVersion());
+      item.put("reason", kept.reason());
+      kept.update().heldBy().ifPresent(pin -> pin(item.putObject("heldBy"), pin));
+    }
+  }
+
+  private static void pin(ObjectNode node, SpecPin pin) {
+    node.put("spec", pin.spec().toString());
+    node.put("line", pin.line());
+    node.put("request", pin.request());
+    node.put("version", pin.version());
   }
 
   private static void image(ObjectNode node, ApplyReport.ImageState state) {

@@ -27,7 +27,7 @@ public final class PatchTable {
                 update.installed().name(),
                 update.installed().architecture(),
                 update.installed().version(),
-                update.candidateVersion(),
+                update.candidateVersion() + (update.heldBy().isPresent() ? " (held)" : ""),
                 update.suite(),
                 update.cves().isEmpty()
                     ? (update.note().isPresent() ? "(no changelog)" : "-")
@@ -45,6 +45,24 @@ public final class PatchTable {
     for (PackageUpdate update : report.updates()) {
       if (update.note().isPresent()) {
         out.write("Note: " + update.installed().name() + ": " + update.note().get() + "\n");
+      }
+    }
+    for (PackageUpdate update : report.updates()) {
+      if (update.heldBy().isPresent()) {
+        SpecPin pin = update.heldBy().get();
+        out.write(
+            "Note: "
+                + update.installed().name()
+                + " is held at "
+                + pin.version()
+                + " by "
+                + pin.location()
+                + " ("
+                + pin.request()
+                + "); "
+                + update.candidateVersion()
+                + fixes(update)
+                + ". Change the pin, or run temper patch --apply --move-pins\n");
       }
     }
     for (String note : report.notes()) {
@@ -74,6 +92,34 @@ public final class PatchTable {
               + "\n");
     }
     out.write(applied.changes().size() + " packages changed.\n");
+    for (ApplyReport.MovedPin moved : applied.movedPins()) {
+      out.write(
+          "Moved pin: "
+              + moved.pin().location()
+              + " "
+              + moved.pin().request()
+              + " -> "
+              + moved.to());
+      out.write("\n");
+    }
+    for (ApplyReport.NotApplied kept : applied.notApplied()) {
+      PackageUpdate update = kept.update();
+      out.write(
+          "Not applied: "
+              + update.installed().name()
+              + ":"
+              + update.installed().architecture()
+              + " stays at "
+              + kept.keptVersion()
+              + ", "
+              + kept.reason()
+              + "; "
+              + update.candidateVersion()
+              + " from "
+              + update.suite()
+              + fixes(update)
+              + "\n");
+    }
 
     List<String> closed = applied.closedCves();
     out.write(
@@ -94,6 +140,13 @@ public final class PatchTable {
       out.write(" (" + (difference >= 0 ? "+" : "") + difference + " bytes)");
     }
     out.write("\n");
+  }
+
+  /** Returns what the candidate of {@code update} does, to follow its version. */
+  private static String fixes(PackageUpdate update) {
+    return update.cves().isEmpty()
+        ? " is available (its changelog names no CVE)"
+        : " fixes " + String.join(", ", update.cves());
   }
 
   private static void columns(List<List<String>> rows, Writer out) throws IOException {

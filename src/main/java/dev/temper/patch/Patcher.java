@@ -68,7 +68,21 @@ public final class Patcher {
               + " updates)");
     }
     List<InstalledPackage> installed = lock.packages().stream().map(InstalledPackage::of).toList();
-    return check(specFile.toString(), installed, chosen.spec(), notes);
+    PatchReport report = check(specFile.toString(), installed, chosen.spec(), notes);
+    return withPins(report, SpecPins.read(specFile));
+  }
+
+  /** Marks each update whose package the spec pins to an exact version. */
+  private static PatchReport withPins(PatchReport report, List<SpecPin> pins) {
+    List<PackageUpdate> updates = new ArrayList<>();
+    for (PackageUpdate update : report.updates()) {
+      InstalledPackage pkg = update.installed();
+      Optional<SpecPin> pin =
+          pins.stream().filter(p -> p.pins(pkg.name(), pkg.architecture())).findFirst();
+      updates.add(pin.map(update::heldBy).orElse(update));
+    }
+    return new PatchReport(
+        report.target(), report.suites(), report.checked(), updates, report.notes());
   }
 
   /**
@@ -167,7 +181,8 @@ public final class Patcher {
         candidate.origin().suite(),
         cves,
         found.changelog().isPresent() ? Optional.of(found.where()) : Optional.empty(),
-        note);
+        note,
+        Optional.empty());
   }
 
   private static Version parse(String version, InstalledPackage pkg) throws InvalidInputException {

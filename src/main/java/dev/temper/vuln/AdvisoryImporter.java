@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Imports advisory files into the store in one transaction: the store changes only if every input
  * could be read. A bad record, range or document inside an input is reported and skipped. A missing
- * file, a failed download or an unsafe archive fails the whole import.
+ * file, a failed download, an unsafe or damaged archive, or inputs in which nothing valid was found
+ * fail the whole import, and the store file then stays as it was, or stays absent.
  *
  * <p>The format is detected from the content: a zip archive or a directory holds OSV records; a
  * JSON file holds OSV records if it is an array or an object with OSV fields, and is a Debian
@@ -54,20 +55,42 @@ public final class AdvisoryImporter {
   /**
    * Imports every input and commits, or changes nothing if one of them cannot be read.
    *
-   * @throws InvalidInputException if an input is missing, of an unsupported URL scheme, or unsafe
+   * @throws InvalidInputException if an input is missing, of an unsupported URL scheme, or unsafe,
+   *     or if the inputs hold problems but no valid record
    * @throws NetworkException if a download fails
-   * @throws IOException if reading a file fails
+   * @throws IOException if reading a file or writing the store fails
    */
   public ImportReport importAll(List<ImportInput> inputs)
       throws IOException, InvalidInputException, NetworkException {
     ImportReport report = new ImportReport();
+    importAll(inputs, report);
+    return report;
+  }
+
+  /**
+   * Imports every input into {@code report}, which keeps the problems found before a failure.
+   *
+   * @see #importAll(List)
+   */
+  public void importAll(List<ImportInput> inputs, ImportReport report)
+      throws IOException, InvalidInputException, NetworkException {
     try (ImportSession session = store.beginImport()) {
       for (ImportInput input : inputs) {
         importOne(input, session, report);
       }
+      long stored =
+          report.recordsStored(AdvisorySource.OSV)
+              + report.recordsStored(AdvisorySource.DEBIAN_TRACKER);
+      if (stored == 0 && report.problemCount() > 0) {
+        throw new InvalidInputException(
+            "no valid advisory in the inputs, only "
+                + report.problemCount()
+                + " problems: "
+                + report.problems().get(0)
+                + "; the database was not changed");
+      }
       session.commit();
     }
-    return report;
   }
 
   private void importOne(ImportInput input, ImportSession session, ImportReport report)
@@ -83,7 +106,11 @@ public final class AdvisoryImporter {
       return;
     }
     byte[] bytes = downloader.fetchBytes(uri, maxDownloadBytes, fileName(uri));
-    Path temp = Files.createTempFile(store.file().getParent(), ".import-", ".tmp");
+    // Named like the import's copy of the store, so that the next import deletes it if this one
+    // is killed.
+    Path temp =
+        Files.createTempFile(
+            store.file().getParent(), StagedStore.tempPrefix(store.file()) + "download-", ".tmp");
     try {
       Files.write(temp, bytes);
       bytes = null;

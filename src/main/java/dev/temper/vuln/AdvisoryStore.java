@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.sqlite.SQLiteConfig;
 
 /**
  * The advisory database: one SQLite file, {@code advisories.db} in the cache directory by default.
@@ -22,8 +23,10 @@ import java.util.Optional;
  * row of metadata. Lookups go through one index on (ecosystem, release, package), where the package
  * is the Debian source package or the Maven {@code groupId:artifactId}.
  *
- * <p>The file uses SQLite's rollback journal, so the database stays one file between writes and an
- * import that fails or is killed leaves the previous content. One connection is not thread-safe.
+ * <p>The store is opened read-only, and a missing file reads as an empty store without being
+ * created. An import writes a copy and renames it over the file when it commits (see {@link
+ * StagedStore}), so the file appears, or changes, only when an import completed. One connection is
+ * not thread-safe.
  */
 public final class AdvisoryStore implements AutoCloseable {
   /** The file name of the store inside the cache directory. */
@@ -55,13 +58,12 @@ public final class AdvisoryStore implements AutoCloseable {
           + " ORDER BY a.source, a.id";
 
   private final Path file;
-  private final Connection connection;
   private final Clock clock;
+  private Connection connection;
   private PreparedStatement lookup;
 
-  private AdvisoryStore(Path file, Connection connection, Clock clock) {
+  private AdvisoryStore(Path file, Clock clock) {
     this.file = file;
-    this.connection = connection;
     this.clock = clock;
   }
 
@@ -71,56 +73,79 @@ public final class AdvisoryStore implements AutoCloseable {
   }
 
   /**
-   * Opens the store at {@code file}, creating it and its directory if missing.
+   * Opens the store at {@code file} for reading. A missing file is an empty store, and neither the
+   * file nor its directory is created.
    *
    * @param clock the clock that stamps imports
-   * @throws InvalidInputException if the file is not a SQLite database, or has a newer schema
-   * @throws IOException if the directory cannot be created
+   * @throws InvalidInputException if the file is not a SQLite database, or has another schema
    */
-  public static AdvisoryStore open(Path file, Clock clock)
-      throws IOException, InvalidInputException {
-    Path absolute = file.toAbsolutePath();
-    Files.createDirectories(absolute.getParent());
+  public static AdvisoryStore open(Path file, Clock clock) throws InvalidInputException {
+    AdvisoryStore store = new AdvisoryStore(file.toAbsolutePath(), clock);
+    store.connect();
+    return store;
+  }
+
+  /** Opens a read-only connection to the file if it exists. */
+  private void connect() throws InvalidInputException {
+    if (!Files.exists(file)) {
+      return;
+    }
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
     try {
-      Connection connection = DriverManager.getConnection("jdbc:sqlite:" + absolute);
-      AdvisoryStore store = new AdvisoryStore(absolute, connection, clock);
-      try {
-        store.createSchema();
+      Connection opened = DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
+      try (Statement statement = opened.createStatement()) {
+        checkSchemaVersion(statement, file);
       } catch (SQLException | InvalidInputException e) {
-        connection.close();
+        opened.close();
         throw e;
       }
-      return store;
+      connection = opened;
     } catch (SQLException e) {
       throw new InvalidInputException(
-          "cannot open advisory database " + absolute + ": " + e.getMessage(), e);
+          "cannot open advisory database " + file + ": " + e.getMessage(), e);
     }
   }
 
-  private void createSchema() throws SQLException, InvalidInputException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = 30000");
-      statement.execute("PRAGMA journal_mode = DELETE");
-      for (String ddl : SCHEMA) {
-        statement.execute(ddl);
+  /** Creates the tables of an empty database, and checks the schema version of any database. */
+  static void createSchema(Statement statement, Path file)
+      throws SQLException, InvalidInputException {
+    for (String ddl : SCHEMA) {
+      statement.execute(ddl);
+    }
+    statement.execute(
+        "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '"
+            + SCHEMA_VERSION
+            + "')");
+    checkSchemaVersion(statement, file);
+  }
+
+  static void checkSchemaVersion(Statement statement, Path file)
+      throws SQLException, InvalidInputException {
+    String version;
+    try (ResultSet rs =
+        statement.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+      version = rs.next() ? rs.getString(1) : "none";
+    } catch (SQLException e) {
+      if (e.getMessage() == null || !e.getMessage().contains("no such table")) {
+        throw e;
       }
-      statement.execute(
-          "INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', '"
+      version = "none";
+    }
+    if (version.equals("none")) {
+      throw new InvalidInputException(
+          file
+              + ": not a temper advisory database (it has no schema version); delete it or give"
+              + " another --db");
+    }
+    if (!version.equals(String.valueOf(SCHEMA_VERSION))) {
+      throw new InvalidInputException(
+          file
+              + ": advisory database schema version "
+              + version
+              + ", expected "
               + SCHEMA_VERSION
-              + "')");
-      try (ResultSet rs =
-          statement.executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
-        int version = rs.next() ? Integer.parseInt(rs.getString(1)) : SCHEMA_VERSION;
-        if (version != SCHEMA_VERSION) {
-          throw new InvalidInputException(
-              file
-                  + ": advisory database schema version "
-                  + version
-                  + ", expected "
-                  + SCHEMA_VERSION
-                  + "; delete the file and import again");
-        }
-      }
+              + "; delete the file and import again");
     }
   }
 
@@ -130,20 +155,34 @@ public final class AdvisoryStore implements AutoCloseable {
   }
 
   /**
-   * Starts an import. Nothing it writes is visible to other connections until {@link
-   * ImportSession#commit()}, and closing the session without committing discards everything.
+   * Starts an import into a copy of the store, waiting while another import into the same file
+   * runs. {@link ImportSession#commit()} replaces the file with the copy and points this store at
+   * it. Closing the session without committing deletes the copy and leaves the file as it was.
+   *
+   * @throws IOException if the directory, the lock or the copy cannot be written
    */
-  public ImportSession beginImport() throws InvalidInputException {
+  public ImportSession beginImport() throws IOException, InvalidInputException {
+    StagedStore staged = StagedStore.begin(file);
     try {
-      return new ImportSession(connection, clock);
+      return new ImportSession(staged, clock, this::reopen);
     } catch (SQLException e) {
+      staged.close();
       throw failure("start an import", e);
     }
+  }
+
+  /** Reads the file again after an import replaced it. */
+  private void reopen() throws InvalidInputException {
+    close();
+    connect();
   }
 
   /** Returns the metadata of each imported source, in the order of {@link AdvisorySource}. */
   public List<SourceStatus> status() throws InvalidInputException {
     List<SourceStatus> statuses = new ArrayList<>();
+    if (connection == null) {
+      return List.of();
+    }
     String sql = "SELECT imported_at, record_count, newest_modified FROM sources WHERE name = ?";
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       for (AdvisorySource source : AdvisorySource.values()) {
@@ -171,6 +210,9 @@ public final class AdvisoryStore implements AutoCloseable {
   public List<StoredEntry> lookup(Ecosystem ecosystem, String release, String name)
       throws InvalidInputException {
     List<StoredEntry> entries = new ArrayList<>();
+    if (connection == null) {
+      return List.of();
+    }
     try {
       if (lookup == null) {
         lookup = connection.prepareStatement(LOOKUP);
@@ -220,8 +262,12 @@ public final class AdvisoryStore implements AutoCloseable {
     try {
       if (lookup != null) {
         lookup.close();
+        lookup = null;
       }
-      connection.close();
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
     } catch (SQLException e) {
       throw failure("close", e);
     }

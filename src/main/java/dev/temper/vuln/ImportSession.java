@@ -1,6 +1,7 @@
 package dev.temper.vuln;
 
 import dev.temper.error.InvalidInputException;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * One import into the store, run as a single SQLite transaction: either every record it adds
- * becomes visible at {@link #commit()}, or none does. Within it, each input document runs under a
+ * One import into the store, run as a single SQLite transaction on a copy of the store file: either
+ * every record it adds becomes visible at {@link #commit()}, which renames the copy over the file,
+ * or none does and the file is never written. Within it, each input document runs under a
  * savepoint, so a document that turns out to be malformed halfway can be dropped while the rest of
  * the import goes on.
  */
@@ -25,18 +27,29 @@ public final class ImportSession implements AutoCloseable {
       "INSERT INTO affected(source, advisory_id, ecosystem, release, package, binaries, ranges,"
           + " versions, unfixed_status, severity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+  /** Runs after the copy replaced the store file. */
+  @FunctionalInterface
+  interface Published {
+    void run() throws InvalidInputException;
+  }
+
+  private final StagedStore staged;
   private final Connection connection;
   private final Clock clock;
+  private final Published published;
   private final PreparedStatement insertAdvisory;
   private final PreparedStatement insertAffected;
   private final PreparedStatement deleteAffected;
   private final PreparedStatement markSeen;
   private final Set<AdvisorySource> touched = EnumSet.noneOf(AdvisorySource.class);
   private boolean finished;
+  private boolean statementsClosed;
 
-  ImportSession(Connection connection, Clock clock) throws SQLException {
-    this.connection = connection;
+  ImportSession(StagedStore staged, Clock clock, Published published) throws SQLException {
+    this.staged = staged;
+    this.connection = staged.connection();
     this.clock = clock;
+    this.published = published;
     connection.setAutoCommit(false);
     try (Statement statement = connection.createStatement()) {
       statement.execute(
@@ -98,35 +111,52 @@ public final class ImportSession implements AutoCloseable {
     execute("RELEASE SAVEPOINT document");
   }
 
-  /** Updates the metadata of each source this import touched and commits. */
-  public void commit() throws InvalidInputException {
+  /**
+   * Updates the metadata of each source this import touched, commits, and replaces the store file
+   * with the copy.
+   *
+   * @throws IOException if the copy cannot be forced to disk or renamed
+   */
+  public void commit() throws IOException, InvalidInputException {
     try {
       Instant now = clock.instant();
       for (AdvisorySource source : touched) {
         updateMetadata(source, now);
       }
       connection.commit();
-      finished = true;
+      closeStatements();
     } catch (SQLException e) {
       throw failure("commit", e);
     }
+    staged.publish();
+    finished = true;
+    published.run();
   }
 
-  /** Rolls back unless {@link #commit()} succeeded, and ends the transaction. */
+  /**
+   * Ends the import. Unless {@link #commit()} succeeded, this rolls back and deletes the copy, so
+   * the store file stays as it was.
+   */
   @Override
-  public void close() throws InvalidInputException {
+  public void close() throws IOException, InvalidInputException {
     try {
-      if (!finished) {
+      if (!finished && !statementsClosed) {
         connection.rollback();
+        closeStatements();
       }
-      insertAdvisory.close();
-      insertAffected.close();
-      deleteAffected.close();
-      markSeen.close();
-      connection.setAutoCommit(true);
     } catch (SQLException e) {
       throw failure("end the import", e);
+    } finally {
+      staged.close();
     }
+  }
+
+  private void closeStatements() throws SQLException {
+    statementsClosed = true;
+    insertAdvisory.close();
+    insertAffected.close();
+    deleteAffected.close();
+    markSeen.close();
   }
 
   private boolean markSeen(AdvisorySource source, String id) throws SQLException {

@@ -2,12 +2,14 @@ package dev.temper.vuln;
 
 import dev.temper.error.InvalidInputException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.zip.ZipException;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipFile;
@@ -60,8 +62,8 @@ final class SafeZipReader {
         }
         try {
           handler.accept(name, new Guard(in, zip, name));
-        } catch (LimitExceeded e) {
-          throw new InvalidInputException(e.getMessage() + "; archive rejected");
+        } catch (EntryRejected e) {
+          throw new InvalidInputException(e.getMessage() + "; archive rejected", e);
         }
         seen++;
       }
@@ -140,12 +142,15 @@ final class SafeZipReader {
     }
   }
 
-  /** Thrown from inside a read, where only an IOException can pass, when a limit is broken. */
-  private static final class LimitExceeded extends IOException {
+  /**
+   * Thrown from inside a read, where only an IOException can pass, when a limit is broken or the
+   * entry's compressed data is damaged.
+   */
+  private static final class EntryRejected extends IOException {
     private static final long serialVersionUID = 1L;
 
-    LimitExceeded(String message) {
-      super(message);
+    EntryRejected(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -162,14 +167,24 @@ final class SafeZipReader {
 
     @Override
     public int read() throws IOException {
-      int value = super.read();
+      int value;
+      try {
+        value = super.read();
+      } catch (ZipException | EOFException e) {
+        throw damaged(e);
+      }
       check();
       return value;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      int count = super.read(buffer, offset, length);
+      int count;
+      try {
+        count = super.read(buffer, offset, length);
+      } catch (ZipException | EOFException e) {
+        throw damaged(e);
+      }
       check();
       return count;
     }
@@ -179,20 +194,25 @@ final class SafeZipReader {
       // The next entry is read from the same stream.
     }
 
-    private void check() throws LimitExceeded {
+    private EntryRejected damaged(IOException e) {
+      return new EntryRejected(where + " is damaged (" + e.getMessage() + ")", e);
+    }
+
+    private void check() throws EntryRejected {
       long uncompressed = zip.getUncompressedCount();
       if (uncompressed > MAX_ENTRY_BYTES) {
-        throw new LimitExceeded(
-            where + " is larger than the limit of " + MAX_ENTRY_BYTES + " bytes");
+        throw new EntryRejected(
+            where + " is larger than the limit of " + MAX_ENTRY_BYTES + " bytes", null);
       }
       long compressed = Math.max(1, zip.getCompressedCount());
       if (uncompressed > RATIO_THRESHOLD && uncompressed / compressed > MAX_RATIO) {
-        throw new LimitExceeded(
+        throw new EntryRejected(
             where
                 + " expands "
                 + uncompressed / compressed
                 + " times, above the limit of "
-                + MAX_RATIO);
+                + MAX_RATIO,
+            null);
       }
     }
   }

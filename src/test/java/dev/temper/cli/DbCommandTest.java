@@ -10,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -65,14 +67,48 @@ class DbCommandTest {
     Path db = temp.resolve("advisories.db");
 
     assertThat(run("db", "import", "--db", db.toString(), file.toString())).isEqualTo(3);
-    assertThat(err.toString()).contains("no valid advisory in the inputs, only 1 problems");
+    assertThat(err.toString())
+        .startsWith("warning: " + file + ": malformed JSON")
+        .contains("temper: no valid advisory in the inputs, only 1 problems")
+        .endsWith("; the database was not changed\n");
+    assertThat(out.toString()).isEmpty();
+    assertThat(db).doesNotExist();
   }
 
   @Test
-  void statusOfEmptyDatabase() {
-    Path db = temp.resolve("advisories.db");
+  void failedImportKeepsDatabaseBytes() throws Exception {
+    Path db = temp.resolve("db/advisories.db");
+    Path good = Files.write(temp.resolve("DSA-5514-1.json"), glibcRecord());
+    assertThat(run("db", "import", "--db", db.toString(), good.toString())).isZero();
+    byte[] before = Files.readAllBytes(db);
+    Path zip = temp.resolve("all.zip");
+    try (ZipOutputStream stream = new ZipOutputStream(Files.newOutputStream(zip))) {
+      stream.putNextEntry(new ZipEntry("DSA-5514-1.json"));
+      stream.write(glibcRecord());
+      stream.closeEntry();
+    }
+    byte[] complete = Files.readAllBytes(zip);
+    Path truncated = Files.write(temp.resolve("cut.zip"), Arrays.copyOf(complete, 40));
+    out.getBuffer().setLength(0);
+
+    assertThat(run("db", "import", "--db", db.toString(), good.toString(), truncated.toString()))
+        .isEqualTo(3);
+
+    assertThat(err.toString()).startsWith("temper: " + truncated + ": not a complete zip archive");
+    assertThat(out.toString()).isEmpty();
+    assertThat(Files.readAllBytes(db)).isEqualTo(before);
+    try (Stream<Path> files = Files.list(db.getParent())) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("advisories.db", "advisories.db.lock");
+    }
+  }
+
+  @Test
+  void statusOfMissingDatabaseCreatesNothing() {
+    Path db = temp.resolve("cache/advisories.db");
     assertThat(run("db", "status", "--db", db.toString())).isZero();
     assertThat(out.toString()).contains("No advisories imported");
+    assertThat(db.getParent()).doesNotExist();
   }
 
   @Test

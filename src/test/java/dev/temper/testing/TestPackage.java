@@ -94,6 +94,12 @@ public final class TestPackage {
     return this;
   }
 
+  /** Adds a regular file with mode 0644 and binary content, such as a gzip changelog. */
+  public TestPackage file(String absolutePath, byte[] content) {
+    files.put(absolutePath, content.clone());
+    return this;
+  }
+
   /** Returns the package name. */
   public String name() {
     return fields.get("Package");

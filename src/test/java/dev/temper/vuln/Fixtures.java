@@ -138,11 +138,22 @@ final class Fixtures {
   }
 
   static ImportReport importAll(AdvisoryStore store, Path... inputs) throws Exception {
+    return new AdvisoryImporter(store, null, AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES)
+        .importAll(inputs(inputs));
+  }
+
+  /** Imports into {@code report}, which keeps the problems when the import fails. */
+  static void importInto(AdvisoryStore store, ImportReport report, Path... inputs)
+      throws Exception {
+    new AdvisoryImporter(store, null, AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES)
+        .importAll(inputs(inputs), report);
+  }
+
+  private static java.util.List<ImportInput> inputs(Path... inputs) {
     java.util.List<ImportInput> list = new java.util.ArrayList<>();
     for (Path input : inputs) {
       list.add(ImportInput.of(input.toString()));
     }
-    return new AdvisoryImporter(store, null, AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES)
-        .importAll(list);
+    return list;
   }
 }

@@ -166,7 +166,10 @@ class OsvImportTest {
     String good = Fixtures.JSON.writeValueAsString(glibcDsa());
     Path file = Fixtures.writeText(temp.resolve("all.json"), "[" + good + ", {\"id\": }]");
     try (AdvisoryStore store = Fixtures.openStore(temp)) {
-      ImportReport report = Fixtures.importAll(store, file);
+      ImportReport report = new ImportReport();
+      assertThatThrownBy(() -> Fixtures.importInto(store, report, file))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageContaining("no valid advisory in the inputs");
 
       assertThat(report.recordsStored(AdvisorySource.OSV)).isZero();
       assertThat(report.problems().get(0).message())

@@ -2,8 +2,10 @@ package dev.temper.vuln;
 
 import static dev.temper.vuln.Fixtures.trackerRelease;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.temper.error.InvalidInputException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -138,7 +140,10 @@ class TrackerImportTest {
       Path truncated =
           Fixtures.writeText(temp.resolve("cut.json"), text.substring(0, text.length() / 2));
 
-      ImportReport report = Fixtures.importAll(store, truncated);
+      ImportReport report = new ImportReport();
+      assertThatThrownBy(() -> Fixtures.importInto(store, report, truncated))
+          .isInstanceOf(InvalidInputException.class)
+          .hasMessageStartingWith("no valid advisory in the inputs, only 1 problems: " + truncated);
 
       assertThat(report.problems()).hasSize(1);
       assertThat(report.problems().get(0).message()).startsWith("malformed JSON");
