@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.JacksonYAMLParseException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import java.security.cert.CertificateException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -231,6 +232,24 @@ public final class ParseErrors {
       return syntax.equals("YAML") ? "a mapping" : "an object";
     }
     return "";
+  }
+
+  /**
+   * Creates the error for a certificate file that the JDK could not parse. The JDK's reasons name
+   * ASN.1 internals such as {@code Invalid lenByte}, so only a damaged base64 body is named.
+   *
+   * @param source the file or entry, named first in the message
+   */
+  public static InvalidInputException invalidCertificate(
+      Object source, CertificateException failure) {
+    String message = source + ": invalid certificate: not a valid PEM or DER X.509 certificate";
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (String.valueOf(cause.getMessage()).contains("Illegal base64 character")) {
+        message += " (the PEM body is not valid base64)";
+        break;
+      }
+    }
+    return new InvalidInputException(message, failure);
   }
 
   /** Rewrites Jackson's syntax message in plain words, on one line. */

@@ -3,19 +3,23 @@ package dev.temper.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.oci.testing.TarBuilder;
+import dev.temper.testing.ProcessRun;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs commands on broken user files and checks the one line the user sees: it names the file and
- * the place, and carries none of Jackson's or the JDK's internal wording.
+ * Runs commands on broken user files and checks the one-line error that each prints: it names the
+ * file and the place, and contains none of Jackson's or the JDK's internal wording.
  */
 class InputErrorMessagesTest {
-  /** A registry reference on a loopback port that nothing listens on; no test reaches it. */
+  /** A registry reference on a closed loopback port. Each test fails before it connects. */
   private static final String UNREACHABLE = "127.0.0.1:1/app:v1";
 
   private static final String SPEC_HEAD =
@@ -155,6 +159,49 @@ class InputErrorMessagesTest {
     assertThat(errorLine())
         .startsWith("temper: " + auth + ": invalid JSON at line 1, column ")
         .doesNotContain("c2VjcmV0");
+  }
+
+  @Test
+  void damagedCaFileIsNamedPlainly() throws Exception {
+    Path good = certificate();
+    List<String> lines = new ArrayList<>(Files.readAllLines(good));
+    // Zero bytes in place of the inner SEQUENCE header, still valid base64.
+    lines.set(1, lines.get(1).substring(0, 4) + "A".repeat(12) + lines.get(1).substring(16));
+    Path damaged = Files.write(dir.resolve("damaged.pem"), lines);
+
+    assertThat(run("resolve", "--ca-file", damaged.toString(), UNREACHABLE)).isEqualTo(3);
+    assertThat(errorLine())
+        .isEqualTo(
+            "temper: "
+                + damaged
+                + ": invalid certificate: not a valid PEM or DER X.509 certificate");
+  }
+
+  private Path certificate() throws Exception {
+    Path store = dir.resolve("ca.p12");
+    Path pem = dir.resolve("ca.pem");
+    keytool(
+        "-genkeypair",
+        "-keystore",
+        store.toString(),
+        "-alias",
+        "ca",
+        "-keyalg",
+        "EC",
+        "-dname",
+        "CN=temper test CA",
+        "-ext",
+        "bc:c");
+    keytool("-exportcert", "-rfc", "-keystore", store.toString(), "-alias", "ca", "-file", pem);
+    return pem;
+  }
+
+  private void keytool(Object... arguments) throws Exception {
+    List<String> command = new ArrayList<>(List.of("keytool", "-storepass", "changeit"));
+    for (Object argument : arguments) {
+      command.add(argument.toString());
+    }
+    ProcessRun.run(dir, Map.of(), List.of(), command).requireSuccess();
   }
 
   @Test

@@ -10,6 +10,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -188,5 +192,28 @@ class ParseErrorsTest {
         .isEqualTo(
             "line 1, column 15: unexpected character ',': was expecting double-quote to start"
                 + " field name");
+  }
+
+  @Test
+  void certificateErrorsHideAsn1Details() throws Exception {
+    String damagedDer =
+        "-----BEGIN CERTIFICATE-----\nMIIBAAAAAAAAAAAAAAAAAAAA\n-----END CERTIFICATE-----\n";
+    String badBase64 = "-----BEGIN CERTIFICATE-----\nMII!AAAA\n-----END CERTIFICATE-----\n";
+
+    assertThat(ParseErrors.invalidCertificate("ca.pem", certificateFailure(damagedDer)))
+        .hasMessage("ca.pem: invalid certificate: not a valid PEM or DER X.509 certificate");
+    assertThat(ParseErrors.invalidCertificate("ca.pem", certificateFailure(badBase64)))
+        .hasMessage(
+            "ca.pem: invalid certificate: not a valid PEM or DER X.509 certificate (the PEM"
+                + " body is not valid base64)");
+  }
+
+  private static CertificateException certificateFailure(String pem) throws Exception {
+    CertificateFactory factory = CertificateFactory.getInstance("X.509");
+    return catchThrowableOfType(
+        CertificateException.class,
+        () ->
+            factory.generateCertificates(
+                new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))));
   }
 }
