@@ -4,6 +4,7 @@ import dev.temper.archive.Content;
 import dev.temper.archive.EntryType;
 import dev.temper.archive.FileEntry;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,7 +113,7 @@ final class CertificateStores {
       }
       return certificates;
     } catch (CertificateException e) {
-      throw new InvalidInputException(name + ": invalid certificate: " + e.getMessage(), e);
+      throw ParseErrors.invalidCertificate(name, e);
     }
   }
 

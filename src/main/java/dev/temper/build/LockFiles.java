@@ -1,12 +1,15 @@
 package dev.temper.build;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +25,13 @@ import java.util.Map;
 
 /** Reads and writes lock files, and names the lock file of a spec. */
 public final class LockFiles {
+  /** Rejects unknown fields and duplicate keys, since either would make an edited pin ambiguous. */
   private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
   private static final ObjectWriter PRETTY =
       JSON.writer(
           new DefaultPrettyPrinter()
@@ -68,7 +76,7 @@ public final class LockFiles {
     try {
       lock = JSON.readValue(file.toFile(), Lock.class);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(file + ": invalid lock file: " + e.getOriginalMessage(), e);
+      throw ParseErrors.invalid(file, "lock file", e);
     }
     if (lock == null || lock.lockVersion() != Lock.FORMAT_VERSION) {
       throw new InvalidInputException(

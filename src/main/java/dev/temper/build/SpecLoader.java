@@ -1,12 +1,14 @@
 package dev.temper.build;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.temper.debian.RelationParser;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,12 +22,14 @@ public final class SpecLoader {
   /** Spec files larger than this are rejected before parsing. */
   static final long MAX_SPEC_BYTES = 1 << 20;
 
+  /** Rejects duplicate keys, which YAML forbids and which would otherwise let the last one win. */
   private static final ObjectMapper YAML =
       new ObjectMapper(
               YAMLFactory.builder()
                   .disable(
                       com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature
                           .WRITE_DOC_START_MARKER)
+                  .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                   .build())
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
@@ -66,19 +70,14 @@ public final class SpecLoader {
       if (e.getMessage() != null && e.getMessage().startsWith("No content to map")) {
         throw new InvalidInputException(file + ": spec is empty", e);
       }
-      String field =
-          e.getPath().isEmpty()
-              ? "the spec"
-              : "field '" + e.getPath().get(e.getPath().size() - 1).getFieldName() + "'";
-      throw new InvalidInputException(
-          file + ": invalid spec: " + field + " has the wrong type at " + location(e), e);
+      throw ParseErrors.invalid(file, "spec", e);
     } catch (java.io.CharConversionException e) {
       throw new InvalidInputException(file + ": invalid spec: not UTF-8 text", e);
     } catch (JsonProcessingException e) {
       if (notUtf8(e)) {
         throw new InvalidInputException(file + ": invalid spec: not UTF-8 text", e);
       }
-      throw new InvalidInputException(file + ": invalid spec: " + e.getOriginalMessage(), e);
+      throw ParseErrors.invalid(file, "spec", e);
     }
     if (raw == null) {
       throw new InvalidInputException(file + ": spec is empty");

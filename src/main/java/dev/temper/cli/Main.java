@@ -1,7 +1,9 @@
 package dev.temper.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NetworkException;
+import dev.temper.error.ParseErrors;
 import dev.temper.registry.HttpClientShutdown;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -48,6 +50,10 @@ public final class Main {
   private static String message(Throwable failure) {
     if (failure instanceof NoSuchFileException missing) {
       return "file not found: " + missing.getFile();
+    }
+    if (failure instanceof JsonProcessingException parse) {
+      // A Jackson failure that no library code caught names no file, but still reads plainly.
+      return ParseErrors.describe("document", parse);
     }
     String message = failure.getMessage();
     return message == null ? failure.getClass().getSimpleName() : message;

@@ -3,11 +3,14 @@ package dev.temper.oci;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
+import java.util.Locale;
 
 /**
  * Reads and writes OCI JSON documents. Output is compact, with fields in the order the records
@@ -67,10 +70,20 @@ public final class OciJson {
         throw new InvalidInputException(what + ": empty JSON document");
       }
       return value;
+    } catch (JsonProcessingException e) {
+      throw ParseErrors.invalid(what, documentName(type), e);
     } catch (IOException | IllegalArgumentException e) {
       throw new InvalidInputException(
-          what + ": invalid " + type.getSimpleName() + ": " + firstLine(e.getMessage()), e);
+          what + ": invalid " + documentName(type) + ": " + firstLine(e.getMessage()), e);
     }
+  }
+
+  /** Returns the words of a type name, such as {@code image index} for {@code ImageIndex}. */
+  private static String documentName(Class<?> type) {
+    if (type == JsonNode.class) {
+      return "document";
+    }
+    return type.getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT);
   }
 
   private static String firstLine(String message) {

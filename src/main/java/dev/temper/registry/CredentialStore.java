@@ -3,6 +3,7 @@ package dev.temper.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,7 +100,8 @@ public final class CredentialStore implements CredentialSource {
     } catch (NoSuchFileException e) {
       return null;
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new InvalidInputException(file + ": invalid JSON: " + e.getOriginalMessage(), e);
+      // A password written without quotes is an unrecognized token, so the message leaves it out.
+      throw ParseErrors.invalidSecret(file, "auth file", e);
     }
   }
 

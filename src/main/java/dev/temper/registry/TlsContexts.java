@@ -1,6 +1,7 @@
 package dev.temper.registry;
 
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -74,7 +75,7 @@ final class TlsContexts {
       }
       return certificates;
     } catch (CertificateException e) {
-      throw new InvalidInputException(caFile + ": invalid CA certificate: " + e.getMessage(), e);
+      throw ParseErrors.invalidCertificate(caFile, e);
     }
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 
 /** The JSON reader and writer of this package, with bounds for untrusted documents. */
@@ -32,10 +33,10 @@ final class Json {
     JsonNode node;
     try {
       node = MAPPER.readTree(content);
+    } catch (JsonProcessingException e) {
+      throw ParseErrors.invalid(source, "document", e);
     } catch (IOException e) {
-      String reason =
-          e instanceof JsonProcessingException parse ? parse.getOriginalMessage() : e.getMessage();
-      throw new InvalidInputException(source + ": invalid JSON: " + reason, e);
+      throw new InvalidInputException(source + ": invalid JSON: " + e.getMessage(), e);
     }
     if (node == null || !node.isObject()) {
       throw new InvalidInputException(source + ": expected a JSON object");

@@ -1,9 +1,12 @@
 package dev.temper.vuln;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +40,11 @@ public final class IgnoreFile {
   private static final Set<String> KEYS = Set.of("id", "reason", "expires", "package");
   private static final long MAX_BYTES = 4L << 20;
 
+  /** Rejects duplicate keys, so that an entry cannot carry two ids of which only one counts. */
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+
   private IgnoreFile() {}
 
   /**
@@ -51,7 +59,9 @@ public final class IgnoreFile {
     }
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      root = YAML.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw ParseErrors.invalid(file, "ignore file", e);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": invalid YAML: " + e.getMessage(), e);
     }

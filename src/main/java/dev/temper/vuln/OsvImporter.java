@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -81,7 +82,10 @@ final class OsvImporter {
     } catch (JsonProcessingException e) {
       session.dropDocument();
       String where = lastId.isEmpty() ? "" : "after record " + lastId + ", ";
-      report.problem(name, "", "malformed JSON, " + where + describe(e) + "; document skipped");
+      report.problem(
+          name,
+          "",
+          "malformed JSON, " + where + ParseErrors.locatedReason(e) + "; document skipped");
     }
   }
 
@@ -94,13 +98,5 @@ final class OsvImporter {
     }
     session.replace(AdvisorySource.OSV, advisory.get());
     return advisory.get().id();
-  }
-
-  static String describe(JsonProcessingException e) {
-    var location = e.getLocation();
-    String message = e.getOriginalMessage();
-    return location == null
-        ? message
-        : "line " + location.getLineNr() + " column " + location.getColumnNr() + ": " + message;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
@@ -55,7 +56,9 @@ final class TrackerImporter {
       session.dropDocument();
       String where = lastId.isEmpty() ? "" : "after record " + lastId + ", ";
       report.problem(
-          name, "", "malformed JSON, " + where + OsvImporter.describe(e) + "; document skipped");
+          name,
+          "",
+          "malformed JSON, " + where + ParseErrors.locatedReason(e) + "; document skipped");
     }
   }
 

@@ -1,8 +1,12 @@
 package dev.temper.vuln;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.temper.error.InvalidInputException;
+import dev.temper.error.ParseErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +23,10 @@ import java.util.Optional;
 public final class VexDocument {
   /** Maximum size of a VEX document, which is read whole. */
   static final long MAX_BYTES = 32L << 20;
+
+  /** Rejects duplicate keys, because JSON readers differ on which of them counts. */
+  private static final ObjectMapper JSON =
+      JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   private record Statement(
       List<String> vulnerabilities, List<Purl> products, String status, String detail) {}
@@ -43,7 +51,9 @@ public final class VexDocument {
     }
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(file.toFile());
+      root = JSON.readTree(file.toFile());
+    } catch (JsonProcessingException e) {
+      throw ParseErrors.invalid(file, "VEX document", e);
     } catch (IOException e) {
       throw new InvalidInputException(file + ": invalid VEX document: " + e.getMessage(), e);
     }

@@ -1,14 +1,17 @@
 package dev.temper.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.temper.archive.Content;
 import dev.temper.archive.EntryType;
 import dev.temper.archive.FileEntry;
+import dev.temper.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +90,20 @@ class BuildStepsTest {
     store.load(new java.io.ByteArrayInputStream(first), "changeit".toCharArray());
     assertThat(store.isCertificateEntry("temper:stable.pem")).isTrue();
     assertThat(store.getCertificate("temper:stable.pem")).isEqualTo(certificates.get(0));
+  }
+
+  @Test
+  void damagedCertificateIsNamedPlainly() throws Exception {
+    Path pem = Fixtures.certificate(dir, "damaged");
+    List<String> lines = new ArrayList<>(Files.readAllLines(pem));
+    // Zero bytes in place of the inner SEQUENCE header, still valid base64.
+    lines.set(1, lines.get(1).substring(0, 4) + "A".repeat(12) + lines.get(1).substring(16));
+    byte[] damaged = String.join("\n", lines).getBytes(StandardCharsets.US_ASCII);
+
+    assertThatThrownBy(() -> CertificateStores.parse(damaged, "certs/damaged.pem"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            "certs/damaged.pem: invalid certificate: not a valid PEM or DER X.509 certificate");
   }
 
   @Test

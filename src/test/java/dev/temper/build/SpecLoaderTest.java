@@ -77,7 +77,10 @@ class SpecLoaderTest {
 
     Path wrongType = write("repositories: [{suites: [bookworm]}]\npackages: {a: 1}\n");
     assertThatThrownBy(() -> SpecLoader.load(wrongType))
-        .hasMessage(wrongType + ": invalid spec: field 'packages' has the wrong type at line 2");
+        .hasMessage(
+            wrongType
+                + ": invalid spec at line 2, column 11: field 'packages' has the wrong type,"
+                + " expected a list");
 
     Path binary = write("name: x\n");
     java.nio.file.Files.write(binary, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0x80, '\n'});
@@ -123,7 +126,27 @@ class SpecLoaderTest {
 
     assertThatThrownBy(() -> SpecLoader.load(file))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessageStartingWith(file + ": invalid spec: ");
+        .hasMessageStartingWith(file + ": invalid YAML at line 2, column 1: ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void duplicateTopLevelKey() throws Exception {
+    Path file = write("repositories: [{suites: [bookworm]}]\npackages: [curl]\npackages: [bash]\n");
+
+    assertThatThrownBy(() -> SpecLoader.load(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(file + ": invalid YAML at line 3, column 9: duplicate key 'packages'");
+  }
+
+  @Test
+  void duplicateNestedKey() throws Exception {
+    Path file =
+        write("repositories:\n  - suites: [bookworm]\n    suites: [trixie]\npackages: [curl]\n");
+
+    assertThatThrownBy(() -> SpecLoader.load(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(file + ": invalid YAML at line 3, column 11: duplicate key 'suites'");
   }
 
   @Test

@@ -147,6 +147,19 @@ class CredentialStoreTest {
   }
 
   @Test
+  void brokenFileNamesPlaceButNotSecret() throws Exception {
+    Path file = config("{\"auths\": {\"" + HOST + "\": {\"auth\": dXNlcjpodW50ZXIy}}}");
+
+    assertThatThrownBy(() -> store(file, null).find(HOST))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(file + ": invalid JSON at line 1, column ")
+        .hasMessageContaining(": unrecognized token: was expecting")
+        .hasMessageNotContaining("dXNlcjpodW50ZXIy")
+        .hasMessageNotContaining("Source:")
+        .hasMessageNotContaining("REDACTED");
+  }
+
+  @Test
   void missingFileMeansAnonymous() throws Exception {
     assertThat(store(temp.resolve("absent.json"), null).find(HOST)).isEmpty();
   }

@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,5 +49,33 @@ class HttpClientsTest {
     assertThatThrownBy(() -> new HttpClients(CONNECT, empty))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("ca.pem");
+  }
+
+  @Test
+  void damagedCaCertificateIsNamedPlainly() throws Exception {
+    Path good = TestCertificates.serverTls(temp.resolve("tls")).caCertificate();
+    List<String> lines = new ArrayList<>(Files.readAllLines(good));
+    // Zero bytes in place of the inner SEQUENCE header, still valid base64.
+    lines.set(1, lines.get(1).substring(0, 4) + "A".repeat(12) + lines.get(1).substring(16));
+    Path damaged = Files.write(temp.resolve("damaged.pem"), lines);
+
+    assertThatThrownBy(() -> new HttpClients(CONNECT, damaged))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(damaged + ": invalid certificate: not a valid PEM or DER X.509 certificate");
+  }
+
+  @Test
+  void caCertificateWithBadBase64IsNamedPlainly() throws Exception {
+    Path good = TestCertificates.serverTls(temp.resolve("tls")).caCertificate();
+    List<String> lines = new ArrayList<>(Files.readAllLines(good));
+    lines.set(2, "!" + lines.get(2).substring(1));
+    Path damaged = Files.write(temp.resolve("base64.pem"), lines);
+
+    assertThatThrownBy(() -> new HttpClients(CONNECT, damaged))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            damaged
+                + ": invalid certificate: not a valid PEM or DER X.509 certificate (the PEM body"
+                + " is not valid base64)");
   }
 }

@@ -159,7 +159,8 @@ class KeyFilesTest {
             + "-----BEGIN EC PRIVATE KEY-----\nAA\n-----END EC PRIVATE KEY-----\n",
         "f: more than one PEM block; expected one key");
     assertRejected(
-        sealedPem("{\"kdf\":"), "f: encrypted key: invalid JSON: Unexpected end-of-input");
+        sealedPem("{\"kdf\":"),
+        "f: encrypted key: invalid JSON at line 1, column 8: unexpected end-of-input");
     assertRejected(sealedPem("[]"), "f: encrypted key: expected a JSON object");
     assertRejected(
         sealedPem(

@@ -7,11 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.temper.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PayloadsTest {
   private static final String DIGEST =
@@ -234,5 +237,29 @@ class PayloadsTest {
     assertThatThrownBy(() -> SigstoreBundle.parse(new byte[SigstoreBundle.MAX_BYTES + 1]))
         .isInstanceOf(InvalidInputException.class)
         .hasMessage("bundle is 67108865 bytes, the maximum is 67108864");
+  }
+
+  @Test
+  void brokenBundleFileNamesLine(@TempDir Path temp) throws Exception {
+    Path file = Files.writeString(temp.resolve("app.bundle"), "{\"mediaType\":\n  \"x\",,}");
+
+    assertThatThrownBy(() -> SigstoreBundle.read(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            file
+                + ": bundle: invalid JSON at line 2, column 7: unexpected character ',': was"
+                + " expecting double-quote to start field name");
+  }
+
+  @Test
+  void duplicateBundleKeyIsNamed(@TempDir Path temp) throws Exception {
+    Path file =
+        Files.writeString(
+            temp.resolve("twice.bundle"), "{\"mediaType\": \"a\", \"mediaType\": \"b\"}");
+
+    assertThatThrownBy(() -> SigstoreBundle.read(file))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith(file + ": bundle: invalid JSON at line 1, column ")
+        .hasMessageEndingWith(": duplicate key 'mediaType'");
   }
 }

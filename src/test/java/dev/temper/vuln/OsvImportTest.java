@@ -157,6 +157,10 @@ class OsvImportTest {
       assertThat(report.problems()).hasSize(1);
       assertThat(report.problems().get(0).file()).isEqualTo(dir.resolve("broken.json").toString());
       assertThat(report.problems().get(0).message()).startsWith("malformed JSON, line 1");
+      assertThat(report.problems().get(0).message())
+          .contains("expected close marker for Array (opened at line 1, column ");
+      assertThat(report.problems().get(0).message()).doesNotContain("Source:");
+      assertThat(report.problems().get(0).message()).doesNotContain("REDACTED");
       assertThat(store.lookup(Ecosystem.DEBIAN, "12", "glibc")).hasSize(1);
     }
   }

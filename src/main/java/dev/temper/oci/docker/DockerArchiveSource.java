@@ -1,9 +1,11 @@
 package dev.temper.oci.docker;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.temper.error.IntegrityException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NotFoundException;
+import dev.temper.error.ParseErrors;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
@@ -137,8 +139,10 @@ public final class DockerArchiveSource implements ImageSource {
         }
       }
       return entries;
+    } catch (JsonProcessingException e) {
+      throw ParseErrors.invalid(name + ": manifest.json", "docker-archive manifest", e);
     } catch (IOException e) {
-      throw new InvalidInputException(name + ": invalid manifest.json: " + e.getMessage(), e);
+      throw new InvalidInputException(name + ": cannot read manifest.json: " + e.getMessage(), e);
     }
   }
 

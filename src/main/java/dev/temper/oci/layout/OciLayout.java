@@ -1,9 +1,11 @@
 package dev.temper.oci.layout;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.temper.error.IntegrityException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NotFoundException;
+import dev.temper.error.ParseErrors;
 import dev.temper.oci.Annotations;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
@@ -73,8 +75,8 @@ public final class OciLayout {
     JsonNode node;
     try {
       node = OciJson.mapper().readTree(json);
-    } catch (IOException e) {
-      throw new InvalidInputException(root + "/" + LAYOUT_FILE + ": invalid JSON", e);
+    } catch (JsonProcessingException e) {
+      throw ParseErrors.invalid(root + "/" + LAYOUT_FILE, "layout file", e);
     }
     JsonNode version = node == null ? null : node.get("imageLayoutVersion");
     if (version == null || !LAYOUT_VERSION.equals(version.asText())) {
