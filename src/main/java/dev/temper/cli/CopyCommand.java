@@ -1,8 +1,10 @@
 package dev.temper.cli;
 
 import dev.temper.cache.ContentCache;
+import dev.temper.cache.DigestWarmup;
 import dev.temper.error.TemperException;
 import dev.temper.oci.reference.ImageReferences;
+import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.Registries;
 import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
@@ -64,6 +66,10 @@ final class CopyCommand implements Callable<Integer> {
       boolean attachments)
       throws IOException, TemperException {
     ContentCache cache = ContentCache.fromEnvironment();
+    if (ImageReferences.parse(source) instanceof RegistryReference) {
+      // Every pulled blob is hashed, so get the digest compiled while the command starts.
+      DigestWarmup.start();
+    }
     try (ProgressRenderer progress =
         new ProgressRenderer(
             spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
