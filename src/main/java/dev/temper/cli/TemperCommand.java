@@ -59,7 +59,7 @@ final class TemperCommand implements Runnable {
   /**
    * Returns the command line for {@code args}. When the first word of {@code args} names a verb,
    * only that verb is registered: picocli reads the annotations of every registered command, which
-   * for all of them took about 0.2 s of each run. Help, a mistyped verb and no verb get all of
+   * for all of them took about 0.1 s of each run. Help, a mistyped verb and no verb get all of
    * them.
    */
   static CommandLine commandLine(String[] args) {
