@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +98,38 @@ public final class ContentCache {
     return Files.isRegularFile(blob, LinkOption.NOFOLLOW_LINKS)
         ? Optional.of(blob)
         : Optional.empty();
+  }
+
+  /**
+   * Returns the blob with this digest if the cache has it and its bytes still hash to the digest. A
+   * blob that changed on disk after it was stored is deleted, with a warning, so that the next
+   * {@link #put} stores a good copy, and empty is returned.
+   *
+   * @throws IllegalArgumentException if {@code sha256} is not 64 lower-case hexadecimal digits
+   */
+  public Optional<Path> findIntact(String sha256) throws IOException {
+    Optional<Path> blob = find(sha256);
+    if (blob.isEmpty()) {
+      return blob;
+    }
+    MessageDigest digest = Sha256.newDigest();
+    try (InputStream in = Files.newInputStream(blob.get())) {
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        digest.update(buffer, 0, read);
+      }
+    }
+    String actual = Sha256.hex(digest.digest());
+    if (actual.equals(sha256)) {
+      return blob;
+    }
+    LOG.warn(
+        "Deleting cached blob {}: its bytes hash to {}, so it changed after it was stored",
+        blob.get(),
+        actual);
+    Files.deleteIfExists(blob.get());
+    return Optional.empty();
   }
 
   /**

@@ -33,15 +33,18 @@ final class BlobPuller {
   /**
    * Returns the cached blob of {@code blob}, pulling it first when the cache lacks it.
    *
+   * @param recheckCached whether a cached copy is hashed again, and pulled anew when it changed
    * @throws RegistryException when the blob is missing, keeps failing, or fails its check
    */
-  Path pull(Descriptor blob, ContentCache cache) throws RegistryException, IOException {
+  Path pull(Descriptor blob, ContentCache cache, boolean recheckCached)
+      throws RegistryException, IOException {
     RequestContext context = RequestContext.of(repository, "pull blob " + blob.digest());
     if (!blob.digest().algorithm().equals("sha256")) {
       throw context.failure(
           RegistryException.Reason.INTEGRITY, -1, "only sha256 blobs can be cached", null);
     }
-    Optional<Path> cached = cache.find(blob.digest().hex());
+    Optional<Path> cached =
+        recheckCached ? cache.findIntact(blob.digest().hex()) : cache.find(blob.digest().hex());
     if (cached.isPresent()) {
       return cached.get();
     }

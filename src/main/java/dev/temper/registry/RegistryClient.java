@@ -97,7 +97,18 @@ public final class RegistryClient {
    * @throws RegistryException when the blob is missing, keeps failing, or fails its check
    */
   public Path pullBlob(Descriptor blob, ContentCache cache) throws RegistryException, IOException {
-    return new BlobPuller(transport, repository, listener).pull(blob, cache);
+    return new BlobPuller(transport, repository, listener).pull(blob, cache, false);
+  }
+
+  /**
+   * Returns the blob like {@link #pullBlob}, but hashes a cached copy again first and pulls the
+   * blob anew when the copy no longer matches, for callers that take the file without reading it.
+   *
+   * @throws RegistryException when the blob is missing, keeps failing, or fails its check
+   */
+  public Path pullIntactBlob(Descriptor blob, ContentCache cache)
+      throws RegistryException, IOException {
+    return new BlobPuller(transport, repository, listener).pull(blob, cache, true);
   }
 
   /**

@@ -48,6 +48,25 @@ class ContentCacheTest {
   }
 
   @Test
+  void findIntactKeepsMatchingBlob() throws Exception {
+    Path blob = cache().put(new ByteArrayInputStream(CONTENT), CONTENT.length, CONTENT_SHA256, "a");
+
+    assertThat(cache().findIntact(CONTENT_SHA256)).contains(blob);
+    assertThat(cache().findIntact("0".repeat(64))).isEmpty();
+  }
+
+  @Test
+  void findIntactDeletesChangedBlob() throws Exception {
+    Path blob = cache().put(new ByteArrayInputStream(CONTENT), CONTENT.length, CONTENT_SHA256, "a");
+    Files.delete(blob);
+    Files.write(blob, "changed on disk".getBytes(UTF_8));
+
+    assertThat(cache().find(CONTENT_SHA256)).contains(blob);
+    assertThat(cache().findIntact(CONTENT_SHA256)).isEmpty();
+    assertThat(Files.exists(blob)).isFalse();
+  }
+
+  @Test
   void putStoresBlobUnderDigest() throws Exception {
     Path blob = cache().put(new ByteArrayInputStream(CONTENT), CONTENT.length, CONTENT_SHA256, "a");
 

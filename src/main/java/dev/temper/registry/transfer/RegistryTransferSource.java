@@ -54,7 +54,8 @@ public final class RegistryTransferSource implements TransferSource {
 
   @Override
   public BlobSource blob(Descriptor descriptor) throws IOException, TemperException {
-    return BlobSource.ofVerifiedFile(client.pullBlob(descriptor, cache));
+    // A target may link the file rather than read it, so a cached copy is checked again here.
+    return BlobSource.ofVerifiedFile(client.pullIntactBlob(descriptor, cache));
   }
 
   @Override

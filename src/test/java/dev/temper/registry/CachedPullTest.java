@@ -1,0 +1,103 @@
+package dev.temper.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.temper.cache.ContentCache;
+import dev.temper.cache.DownloadListener;
+import dev.temper.oci.Digest;
+import dev.temper.oci.Platform;
+import dev.temper.oci.layout.OciLayout;
+import dev.temper.oci.reference.ImageReferences;
+import dev.temper.registry.transfer.CopyResult;
+import dev.temper.registry.transfer.Transfers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Pulls through a content cache of the test's own from Debian's docker-registry on loopback: blobs
+ * are linked from the cache into the layout, and a cached blob that changed on disk is pulled again
+ * instead of being linked.
+ */
+class CachedPullTest {
+  private static final Platform AMD64 = new Platform("linux", "amd64", null);
+
+  @TempDir static Path serverDirectory;
+  private static DistributionServer server;
+
+  @TempDir Path temp;
+
+  @BeforeAll
+  static void startRegistry() throws Exception {
+    server = DistributionServer.start(serverDirectory, DistributionServer.Options.open());
+  }
+
+  @AfterAll
+  static void stopRegistry() {
+    server.close();
+  }
+
+  private CopyResult pull(ContentCache cache, String repository, Path layout) throws Exception {
+    Registries registries =
+        new Registries(
+            RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE);
+    return new Transfers(registries, cache)
+        .copy(
+            ImageReferences.parse(server.host() + "/" + repository + ":v1"),
+            ImageReferences.parse("oci:" + layout),
+            false,
+            null);
+  }
+
+  private TestImage pushed(String repository, String content) throws Exception {
+    TestImage image = TestImage.single(AMD64, content);
+    Registries registries =
+        new Registries(
+            RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE);
+    image.push(registries.open(new Repository(server.host(), repository)), "v1");
+    return image;
+  }
+
+  @Test
+  void pulledLayerIsReadOnlyLinkToCache() throws Exception {
+    TestImage image = pushed("cached/linked", "linked layer");
+    ContentCache cache = new ContentCache(temp.resolve("cache"), Clock.systemUTC());
+    Path layout = temp.resolve("layout");
+
+    pull(cache, "cached/linked", layout);
+
+    Digest layer = image.layers().get(0).digest();
+    Path inLayout = OciLayout.open(layout).blobPath(layer);
+    assertThat(Files.isSameFile(inLayout, cache.find(layer.hex()).orElseThrow())).isTrue();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(inLayout)))
+        .isEqualTo("r--r--r--");
+  }
+
+  @Test
+  void changedCachedBlobIsPulledAgain() throws Exception {
+    TestImage image = pushed("cached/changed", "original layer");
+    ContentCache cache = new ContentCache(temp.resolve("cache"), Clock.systemUTC());
+    pull(cache, "cached/changed", temp.resolve("first"));
+    Digest layer = image.layers().get(0).digest();
+    Path cached = cache.find(layer.hex()).orElseThrow();
+    byte[] original = Files.readAllBytes(cached);
+    byte[] changed = original.clone();
+    changed[changed.length - 1] ^= 1;
+    // Replaced, not written in place, so that the first layout, which links the blob, keeps it.
+    Files.delete(cached);
+    Files.write(cached, changed);
+
+    Path second = temp.resolve("second");
+    CopyResult result = pull(cache, "cached/changed", second);
+
+    Path inLayout = OciLayout.open(second).blobPath(layer);
+    assertThat(result.copied()).isEqualTo(2);
+    assertThat(Files.readAllBytes(inLayout)).isEqualTo(original);
+    assertThat(Files.readAllBytes(cache.find(layer.hex()).orElseThrow())).isEqualTo(original);
+  }
+}
