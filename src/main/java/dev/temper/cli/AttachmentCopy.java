@@ -35,4 +35,17 @@ final class AttachmentCopy {
     }
     return Attachments.copy(from.store(), to.store(), subjects);
   }
+
+  /**
+   * Describes what was copied, such as {@code 1 signature or attestation manifest, 2 referrers}.
+   */
+  static String describe(Attachments.Copied copied) {
+    return count(copied.tagged(), "signature or attestation manifest")
+        + ", "
+        + count(copied.referrers(), "referrer");
+  }
+
+  private static String count(int number, String noun) {
+    return number + " " + noun + (number == 1 ? "" : "s");
+  }
 }

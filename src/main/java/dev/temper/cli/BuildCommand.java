@@ -19,7 +19,6 @@ import dev.temper.oci.reference.OciLayoutReference;
 import dev.temper.registry.Registries;
 import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
-import dev.temper.sign.Attachments;
 import dev.temper.sign.SigningKey;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,13 +137,9 @@ final class BuildCommand implements Callable<Integer> {
       out.println("pushed    " + copied.destination());
       if (built.startsWith("oci:")) {
         // The SBOM referrer, and with --sign-key the signatures, go along with the image.
-        Attachments.Copied attached = AttachmentCopy.run(built, copied, registries, cache);
         out.println(
             "attached  "
-                + attached.tagged()
-                + " signature and attestation manifests, "
-                + attached.referrers()
-                + " referrers");
+                + AttachmentCopy.describe(AttachmentCopy.run(built, copied, registries, cache)));
       }
     }
   }

@@ -8,7 +8,6 @@ import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.Registries;
 import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
-import dev.temper.sign.Attachments;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -55,6 +54,22 @@ final class CopyCommand implements Callable<Integer> {
     return run(spec, registryOptions, source, destination, allPlatforms, platform, attachments);
   }
 
+  private static void copyAttachments(
+      PrintWriter err, String source, CopyResult result, Registries registries, ContentCache cache)
+      throws IOException, TemperException {
+    try {
+      err.println(
+          "Copied attachments: "
+              + AttachmentCopy.describe(AttachmentCopy.run(source, result, registries, cache)));
+    } catch (IOException | TemperException | RuntimeException e) {
+      err.println(
+          "The image is at "
+              + result.destination()
+              + ", but copying its attachments failed; fix the cause and run the copy again");
+      throw e;
+    }
+  }
+
   /** Runs a copy and prints its result; pull and push share it. */
   static int run(
       CommandSpec spec,
@@ -81,26 +96,20 @@ final class CopyCommand implements Callable<Integer> {
               ImageReferences.parse(destination),
               allPlatforms,
               Cli.platform(platform));
-      PrintWriter out = spec.commandLine().getOut();
-      out.println(result.root().digest());
-      spec.commandLine()
-          .getErr()
-          .printf(
-              "Copied %s to %s: %d blobs copied (%d bytes), %d already present, %d mounted%n",
-              source,
-              result.destination(),
-              result.copied(),
-              result.bytesCopied(),
-              result.existed(),
-              result.mounted());
+      PrintWriter err = spec.commandLine().getErr();
+      err.printf(
+          "Copied %s to %s: %d blobs copied (%d bytes), %d already present, %d mounted%n",
+          source,
+          result.destination(),
+          result.copied(),
+          result.bytesCopied(),
+          result.existed(),
+          result.mounted());
       if (attachments) {
-        Attachments.Copied attached = AttachmentCopy.run(source, result, registries, cache);
-        spec.commandLine()
-            .getErr()
-            .printf(
-                "Copied %d signature and attestation manifests and %d referrers%n",
-                attached.tagged(), attached.referrers());
+        copyAttachments(err, source, result, registries, cache);
       }
+      // The digest goes to standard output only once everything asked for was copied.
+      spec.commandLine().getOut().println(result.root().digest());
     }
     return ExitCodes.OK;
   }

@@ -135,14 +135,15 @@ final class BlobPusher {
                 context.withOperation("mount blob " + digest + " from " + from.name()))
             .withBody(HttpRequest.BodyPublishers::noBody);
     HttpResponse<InputStream> response = transport.send(call);
+    if (response.statusCode() != 201 && response.statusCode() != 202) {
+      // The error body names the cause, so it is read before the body is closed.
+      throw RegistryErrors.fromResponse(response, call.context());
+    }
     response.body().close();
     if (response.statusCode() == 201) {
       return Optional.empty();
     }
-    if (response.statusCode() == 202) {
-      return Optional.of(location(response, uri, context));
-    }
-    throw RegistryErrors.fromResponse(response, call.context());
+    return Optional.of(location(response, uri, context));
   }
 
   private URI startSession(RequestContext context) throws RegistryException, IOException {
@@ -211,13 +212,15 @@ final class BlobPusher {
                 context)
             .withBody(body);
     HttpResponse<InputStream> response = transport.send(put);
-    response.body().close();
     if (isExpired(response.statusCode())) {
+      response.body().close();
       return Optional.of(session);
     }
     if (response.statusCode() != 201) {
+      // A registry that computed another digest reports DIGEST_INVALID in the body.
       throw RegistryErrors.fromResponse(response, context);
     }
+    response.body().close();
     Optional<String> stored = response.headers().firstValue("Docker-Content-Digest");
     if (stored.isPresent() && !stored.get().equals(blob.digest().toString())) {
       throw context.failure(

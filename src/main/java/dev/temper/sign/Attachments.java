@@ -5,12 +5,15 @@ import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies what is attached to an image from one store to another: cosign's signature and attestation
@@ -25,6 +28,10 @@ public final class Attachments {
   /** The largest attached blob that is copied, such as an SBOM layer. */
   static final long MAX_BLOB_BYTES = 64L << 20;
 
+  /** The maximum number of referrers of one image that are copied. A longer list is rejected. */
+  static final int MAX_REFERRERS = 1000;
+
+  private static final Logger LOG = LoggerFactory.getLogger(Attachments.class);
   private static final List<String> COSIGN_SUFFIXES = List.of("sig", "att");
 
   /**
@@ -94,15 +101,28 @@ public final class Attachments {
   private static int copyReferrers(ArtifactStore from, ArtifactStore to, String subject)
       throws IOException, TemperException {
     Set<String> present =
-        to.referrers(subject).stream().map(BlobDescriptor::digest).collect(Collectors.toSet());
+        to.referrers(subject).stream()
+            .map(BlobDescriptor::digest)
+            .collect(Collectors.toCollection(HashSet::new));
+    List<BlobDescriptor> listed = from.referrers(subject);
+    if (listed.size() > MAX_REFERRERS) {
+      throw new InvalidInputException(
+          subject + ": " + listed.size() + " referrers listed, the maximum is " + MAX_REFERRERS);
+    }
     int copied = 0;
-    for (BlobDescriptor referrer : from.referrers(subject)) {
-      if (present.contains(referrer.digest())) {
+    for (BlobDescriptor referrer : listed) {
+      if (present.contains(referrer.digest()) || referrer.digest().equals(subject)) {
         continue;
       }
       String name = "referrer " + referrer.digest() + " of " + subject;
       byte[] manifest = readManifest(from, referrer, name);
       JsonNode root = Json.parse(manifest, name);
+      if (!subject.equals(root.path("subject").path("digest").asText(""))) {
+        // A registry's referrers list is not proof: only a manifest that names the image counts.
+        LOG.warn("Skipping {}: its manifest names another subject or none", name);
+        continue;
+      }
+      present.add(referrer.digest());
       String mediaType = root.path("mediaType").asText(referrer.mediaType());
       String artifactType =
           root.path("artifactType").asText(root.path("config").path("mediaType").asText(""));

@@ -53,7 +53,7 @@ class Java17RegistryArchiveTest {
       assertThat(temper("resolve", pushed).out().strip()).isEqualTo(digest);
       // The SBOM that the build attaches in the layout is pushed as a referrer too.
       assertThat(build.out())
-          .contains("attached  0 signature and attestation manifests, 1 referrers");
+          .contains("attached  0 signature or attestation manifests, 1 referrer");
       List<Descriptor> referrers =
           new Registries(
                   RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE)

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.DownloadListener;
 import dev.temper.oci.Descriptor;
+import dev.temper.oci.OciJson;
 import dev.temper.oci.Platform;
 import dev.temper.sign.ImageSigning;
 import dev.temper.sign.KeyFiles;
 import dev.temper.sign.SignTarget;
 import dev.temper.sign.SigningKey;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -73,10 +76,11 @@ class RegistryAttachmentsTest {
     List<Descriptor> referrers = client("att/pushed").listReferrers(image.digest());
 
     assertThat(push.exitCode()).as(push.err()).isZero();
-    assertThat(push.err()).contains("Copied 1 signature and attestation manifests and 1 referrers");
+    assertThat(push.err())
+        .contains("Copied attachments: 1 signature or attestation manifest, 1 referrer");
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.err())
-        .contains("Copied 0 signature and attestation manifests and 0 referrers");
+        .contains("Copied attachments: 0 signature or attestation manifests, 0 referrers");
     assertThat(verify.exitCode()).as(verify.err()).isZero();
     assertThat(referrers).extracting(Descriptor::artifactType).containsExactly(BUNDLE_TYPE);
   }
@@ -126,8 +130,68 @@ class RegistryAttachmentsTest {
     RegistryCommandsTest.Run verify = verify(publicKey, "oci:" + pulled + ":v1");
 
     assertThat(pull.exitCode()).as(pull.err()).isZero();
-    assertThat(pull.err()).contains("Copied 1 signature and attestation manifests and 1 referrers");
+    assertThat(pull.err())
+        .contains("Copied attachments: 1 signature or attestation manifest, 1 referrer");
     assertThat(verify.exitCode()).as(verify.err()).isZero();
+  }
+
+  @Test
+  void listedReferrerOfOtherImageIsSkipped() throws Exception {
+    TestImage image = TestImage.single(AMD64, "listed with a stranger");
+    TestImage stranger = TestImage.single(AMD64, "not a referrer");
+    RegistryClient client = client("att/stranger");
+    image.push(client, "v1");
+    stranger.push(client, "other");
+    // The fallback tag of the image lists a manifest that has no subject at all.
+    String index =
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.index.v1+json\","
+            + "\"manifests\":[{\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\","
+            + "\"digest\":\""
+            + stranger.digest()
+            + "\",\"size\":"
+            + stranger.root().length
+            + ",\"artifactType\":\"application/vnd.example\"}]}";
+    client.pushManifest(
+        index.getBytes(StandardCharsets.UTF_8),
+        "application/vnd.oci.image.index.v1+json",
+        image.digest().tagForm());
+    Path pulled = temp.resolve("pulled");
+
+    RegistryCommandsTest.Run pull =
+        RegistryCommandsTest.temper(
+            "pull", "--attachments", ref("att/stranger:v1"), "oci:" + pulled);
+
+    assertThat(pull.exitCode()).as(pull.err()).isZero();
+    assertThat(pull.err()).contains("0 signature or attestation manifests, 0 referrers");
+    assertThat(Files.exists(pulled.resolve("blobs/sha256/" + stranger.digest().hex()))).isFalse();
+  }
+
+  @Test
+  void failedAttachmentsPrintNoDigest() throws Exception {
+    TestImage image = TestImage.single(AMD64, "signature layer lost");
+    String layout = signedLayout(image, key);
+    Path directory = Path.of(layout.substring("oci:".length(), layout.lastIndexOf(':')));
+    SignTarget signed = SignTarget.openLayout(layout);
+    String sigManifest =
+        signed.store().resolveTag(image.digest().tagForm() + ".sig").orElseThrow().digest();
+    String layer =
+        OciJson.mapper()
+            .readTree(signed.store().readManifest(sigManifest, 1 << 20).orElseThrow())
+            .path("layers")
+            .path(0)
+            .path("digest")
+            .asText();
+    Files.delete(directory.resolve("blobs/sha256/" + layer.substring(7)));
+
+    RegistryCommandsTest.Run push =
+        RegistryCommandsTest.temper("push", "--attachments", layout, ref("att/lost:v1"));
+
+    assertThat(push.exitCode()).isEqualTo(3);
+    assertThat(push.out()).isEmpty();
+    assertThat(push.err())
+        .contains("The image is at " + ref("att/lost:v1"))
+        .contains("copying its attachments failed")
+        .contains(layer);
   }
 
   /** Writes the image to a new layout and signs it there, with a bundle referrer. */

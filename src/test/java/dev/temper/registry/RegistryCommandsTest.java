@@ -132,6 +132,22 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void corruptLayoutBlobNamesRegistryReason() throws Exception {
+    TestImage image = TestImage.single(AMD64, "corrupted after writing");
+    Path layout = temp.resolve("corrupt");
+    image.writeLayout(layout, "v1");
+    Path layer = layout.resolve("blobs/sha256/" + image.layers().get(0).digest().hex());
+    byte[] bytes = Files.readAllBytes(layer);
+    bytes[bytes.length / 2] ^= 1;
+    Files.write(layer, bytes);
+
+    Run push = temper("push", "oci:" + layout + ":v1", ref("cmd/corrupt:v1"));
+
+    assertThat(push.exitCode()).isEqualTo(4);
+    assertThat(push.err()).contains("DIGEST_INVALID");
+  }
+
+  @Test
   void resolveAndInspectReportTheDigests() throws Exception {
     TestImage image = TestImage.single(AMD64, "inspected");
     Path layout = temp.resolve("layout");
