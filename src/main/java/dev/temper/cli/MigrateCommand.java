@@ -8,6 +8,7 @@ import dev.temper.cache.DownloadListener;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Digest;
+import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.oci.reference.RegistryReference;
@@ -86,7 +87,7 @@ final class MigrateCommand implements Callable<Integer> {
       out.flush();
     } else {
       Path temporary =
-          Files.createTempFile(output.toAbsolutePath().getParent(), ".migrate", ".tmp");
+          AtomicFiles.createTemporary(output.toAbsolutePath().getParent(), ".migrate", ".tmp");
       try {
         Files.writeString(temporary, migration.dockerfile(), StandardCharsets.UTF_8);
         Files.move(

@@ -4,6 +4,7 @@ import dev.temper.audit.ImageAnalysis;
 import dev.temper.audit.report.HtmlReport;
 import dev.temper.audit.report.ImageSummary;
 import dev.temper.error.TemperException;
+import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.image.ImageSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
     }
     String page = HtmlReport.render(summaries, Instant.now(Clock.systemUTC()).toString());
     Path target = html.toAbsolutePath();
-    Path temporary = Files.createTempFile(target.getParent(), ".report", ".tmp");
+    Path temporary = AtomicFiles.createTemporary(target.getParent(), ".report", ".tmp");
     try {
       Files.writeString(temporary, page, StandardCharsets.UTF_8);
       Files.move(

@@ -1,6 +1,7 @@
 package dev.temper.cli;
 
 import dev.temper.oci.Platform;
+import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.image.ImageSource;
 import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
@@ -89,7 +90,7 @@ final class SbomCommand implements Callable<Integer> {
   /** Writes to a temporary file beside the output and renames it, so no half file is left. */
   private void writeFile(Inventory inventory, SbomFormat sbomFormat) throws IOException {
     Path target = output.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), ".temper-sbom-", ".tmp");
+    Path temp = AtomicFiles.createTemporary(target.getParent(), ".temper-sbom-", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         SbomWriters.write(inventory, sbomFormat, out);

@@ -3,6 +3,7 @@ package dev.temper.cli;
 import dev.temper.error.NotFoundException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Platform;
+import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.image.ImageSource;
 import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
@@ -211,7 +212,7 @@ final class ScanCommand implements Callable<Integer> {
       return;
     }
     Path target = output.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), ".temper-scan-", ".tmp");
+    Path temp = AtomicFiles.createTemporary(target.getParent(), ".temper-scan-", ".tmp");
     try {
       Files.writeString(temp, report, StandardCharsets.UTF_8);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers see either the old content or the complete new content: the bytes go
  * to a temporary file in the target's directory, which is then renamed over the target.
  */
 public final class AtomicFiles {
+  private static final int MAX_NAME_ATTEMPTS = 100;
+
   private AtomicFiles() {}
 
   /** A file written by {@link #copyHashing}: where it is, its SHA-256 and its size in bytes. */
@@ -45,7 +48,7 @@ public final class AtomicFiles {
    */
   public static HashedFile copyHashing(InputStream in, Path directory, long maxBytes)
       throws IOException {
-    Path temporary = Files.createTempFile(directory, ".upload-", ".tmp");
+    Path temporary = createTemporary(directory, ".upload-", ".tmp");
     MessageDigest hasher = Digest.sha256Hasher();
     long size = 0;
     boolean done = false;
@@ -74,7 +77,7 @@ public final class AtomicFiles {
    * caller renames or deletes. On failure no file is left.
    */
   public static Path copyToTemporary(InputStream in, Path directory) throws IOException {
-    Path temporary = Files.createTempFile(directory, ".upload-", ".tmp");
+    Path temporary = createTemporary(directory, ".upload-", ".tmp");
     boolean done = false;
     try (OutputStream out = Files.newOutputStream(temporary)) {
       in.transferTo(out);
@@ -92,11 +95,7 @@ public final class AtomicFiles {
    * when the file system allows one, else a copy. The caller renames or deletes it.
    */
   public static Path linkOrCopyToTemporary(Path source, Path directory) throws IOException {
-    Path temporary =
-        directory.resolve(
-            ".link-"
-                + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong())
-                + ".tmp");
+    Path temporary = directory.resolve(".link-" + randomName() + ".tmp");
     try {
       Files.createLink(temporary, source);
     } catch (FileAlreadyExistsException e) {
@@ -126,6 +125,45 @@ public final class AtomicFiles {
   /** Creates an empty temporary file next to {@code target}, hidden by a leading dot. */
   public static Path temporarySibling(Path target) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
-    return Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+    return createTemporary(parent, "." + target.getFileName() + ".", ".tmp");
+  }
+
+  /**
+   * Creates an empty file with a new random name in {@code directory}. {@code Files.createTempFile}
+   * makes files that only their owner can read, and a file renamed into place keeps that mode. This
+   * one gets the mode that the process's umask gives new files, so outputs written through it read
+   * like any other file the user makes.
+   */
+  public static Path createTemporary(Path directory, String prefix, String suffix)
+      throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Files.createFile(directory.resolve(prefix + randomName() + suffix));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == MAX_NAME_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Creates an empty directory with a new random name in {@code parent}, with the mode that the
+   * umask gives new directories, unlike the owner-only {@code Files.createTempDirectory}.
+   */
+  public static Path createTemporaryDirectory(Path parent, String prefix) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Files.createDirectory(parent.resolve(prefix + randomName()));
+      } catch (FileAlreadyExistsException e) {
+        if (attempt == MAX_NAME_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static String randomName() {
+    return Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
   }
 }

@@ -68,7 +68,8 @@ public final class OciLayoutWriter implements Closeable {
     }
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
-    Path staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".tmp-");
+    Path staging =
+        AtomicFiles.createTemporaryDirectory(parent, "." + absolute.getFileName() + ".tmp-");
     Files.createDirectories(staging.resolve("blobs").resolve("sha256"));
     return new OciLayoutWriter(absolute, staging, true);
   }

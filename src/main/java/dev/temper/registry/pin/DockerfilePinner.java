@@ -3,6 +3,7 @@ package dev.temper.registry.pin;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Digest;
+import dev.temper.oci.blob.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,7 +89,8 @@ public final class DockerfilePinner {
   public static void writeAtomically(Path dockerfile, String text) throws IOException {
     Path absolute = dockerfile.toAbsolutePath();
     Path temporary =
-        Files.createTempFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        AtomicFiles.createTemporary(
+            absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
     try {
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
       if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {
