@@ -7,6 +7,7 @@ import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.ImageIndex;
+import dev.temper.oci.blob.ExitCleanup;
 import dev.temper.oci.layout.OciLayoutWriter;
 import dev.temper.sbom.Inventory;
 import dev.temper.sbom.SbomAttachment;
@@ -60,6 +61,7 @@ public final class ImageBuild {
     LayerCache layerCache = new LayerCache(downloader.cache());
     UnpackedDebCache debCache = new UnpackedDebCache(downloader.cache());
     Path work = Files.createTempDirectory("temper-build-");
+    ExitCleanup.register(work);
     try (OciLayoutWriter layout = OciLayoutWriter.open(outputs.layoutDirectory(work))) {
       List<ImageWrite.PlatformImage> images = new ArrayList<>();
       List<BuildResult.Platform> platforms = new ArrayList<>();
@@ -122,6 +124,7 @@ public final class ImageBuild {
           outputs.names());
     } finally {
       BuildOutputs.deleteTree(work);
+      ExitCleanup.unregister(work);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
 import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.blob.BlobIntegrityIOException;
+import dev.temper.oci.blob.ExitCleanup;
 import dev.temper.oci.blob.VerifyingInputStream;
 import dev.temper.oci.reference.ImageReferences;
 import java.io.ByteArrayInputStream;
@@ -70,6 +71,7 @@ public final class OciLayoutWriter implements Closeable {
     Files.createDirectories(parent);
     Path staging =
         AtomicFiles.createTemporaryDirectory(parent, "." + absolute.getFileName() + ".tmp-");
+    ExitCleanup.register(staging);
     Files.createDirectories(staging.resolve("blobs").resolve("sha256"));
     return new OciLayoutWriter(absolute, staging, true);
   }
@@ -263,6 +265,7 @@ public final class OciLayoutWriter implements Closeable {
     }
     if (staged) {
       commitStaged();
+      ExitCleanup.unregister(root);
     } else {
       mergeIndex(target);
     }
@@ -315,6 +318,7 @@ public final class OciLayoutWriter implements Closeable {
     finished = true;
     if (staged) {
       StagingMerge.deleteTree(root);
+      ExitCleanup.unregister(root);
     }
   }
 }

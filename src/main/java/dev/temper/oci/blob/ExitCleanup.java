@@ -1,0 +1,77 @@
+package dev.temper.oci.blob;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Temporary files and directories that are deleted if the JVM exits while they still exist, as it
+ * does on SIGTERM or Ctrl-C in the middle of a build or a pull. Their owners register them when
+ * they create them and unregister them once they are renamed or deleted. SIGKILL leaves them.
+ */
+public final class ExitCleanup {
+  private static final Set<Path> PATHS = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(ExitCleanup::deleteAll, "temper-cleanup"));
+  }
+
+  private ExitCleanup() {}
+
+  /**
+   * Deletes {@code path}, a file or a directory tree, if the JVM exits before it is unregistered.
+   */
+  public static void register(Path path) {
+    PATHS.add(path.toAbsolutePath());
+  }
+
+  /** Forgets {@code path}, which its owner renamed or deleted. */
+  public static void unregister(Path path) {
+    PATHS.remove(path.toAbsolutePath());
+  }
+
+  /** Returns whether {@code path} is registered. */
+  static boolean isRegistered(Path path) {
+    return PATHS.contains(path.toAbsolutePath());
+  }
+
+  static void deleteAll() {
+    for (Path path : PATHS) {
+      try {
+        deleteTree(path);
+      } catch (IOException | RuntimeException e) {
+        // The JVM is exiting and nothing can be reported; the rest is still deleted.
+      }
+    }
+  }
+
+  /** Deletes a file or a directory tree without following symbolic links. */
+  static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        root,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+              throws IOException {
+            Files.deleteIfExists(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path directory, IOException failure)
+              throws IOException {
+            Files.deleteIfExists(directory);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+}

@@ -1,0 +1,90 @@
+package dev.temper.oci.blob;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.temper.oci.layout.OciLayoutWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExitCleanupTest {
+  @TempDir Path temp;
+
+  @Test
+  void registeredTreeIsDeleted() throws Exception {
+    Path tree = Files.createDirectories(temp.resolve("staging/blobs/sha256"));
+    Files.writeString(tree.resolve("blob"), "bytes");
+    Path outside = Files.writeString(temp.resolve("outside"), "kept");
+    Files.createSymbolicLink(temp.resolve("staging/link"), outside);
+    ExitCleanup.register(temp.resolve("staging"));
+
+    ExitCleanup.deleteAll();
+    ExitCleanup.unregister(temp.resolve("staging"));
+
+    assertThat(temp.resolve("staging")).doesNotExist();
+    assertThat(outside).hasContent("kept");
+  }
+
+  @Test
+  void writerRegistersStagingUntilClosed() throws Exception {
+    Path staging;
+    try (OciLayoutWriter writer = OciLayoutWriter.open(temp.resolve("out"))) {
+      staging = stagingDirectory();
+      assertThat(ExitCleanup.isRegistered(staging)).isTrue();
+    }
+
+    assertThat(ExitCleanup.isRegistered(staging)).isFalse();
+    assertThat(staging).doesNotExist();
+  }
+
+  @Test
+  void sigtermRemovesStagingDirectory() throws Exception {
+    Process child =
+        new ProcessBuilder(
+                List.of(
+                    ProcessHandle.current().info().command().orElse("java"),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Child.class.getName(),
+                    temp.resolve("out").toString()))
+            .redirectErrorStream(true)
+            .start();
+    String ready = new String(child.getInputStream().readNBytes(6), StandardCharsets.UTF_8);
+    assertThat(ready).isEqualTo("ready\n");
+    assertThat(stagingDirectory()).exists();
+
+    child.destroy();
+
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    try (Stream<Path> left = Files.list(temp)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  private Path stagingDirectory() throws IOException {
+    try (Stream<Path> entries = Files.list(temp)) {
+      return entries
+          .filter(path -> path.getFileName().toString().startsWith(".out.tmp-"))
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+
+  /** Opens a layout writer, writes a blob, reports that it is ready and waits to be stopped. */
+  static final class Child {
+    public static void main(String[] args) throws Exception {
+      OciLayoutWriter writer = OciLayoutWriter.open(Path.of(args[0]));
+      writer.writeBlob("application/octet-stream", "blob".getBytes(StandardCharsets.UTF_8));
+      System.out.print("ready\n");
+      System.out.flush();
+      Thread.sleep(60_000);
+      writer.close();
+    }
+  }
+}
