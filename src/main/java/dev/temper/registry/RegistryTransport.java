@@ -162,7 +162,9 @@ final class RegistryTransport {
               + "; pass --ca-file with the CA certificate that signed the registry's certificate",
           e);
     } catch (IOException e) {
-      throw new Transient(describe(e), e, null);
+      // The host is named because a redirect may have sent the request away from the registry.
+      throw new Transient(
+          describe(e) + " from " + request.uri().getHost() + ":" + port(request.uri()), e, null);
     }
   }
 

@@ -206,6 +206,29 @@ class RegistryFaultTest {
   }
 
   @Test
+  void failedRedirectNamesItsHost() throws Exception {
+    Descriptor layer = blob("never served".getBytes(StandardCharsets.UTF_8));
+    int closedPort;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    String storage = "127.0.0.1:" + closedPort;
+    registry.on("/v2/", exchange -> FakeRegistry.respond(exchange, 200, new byte[0]));
+    registry.on(
+        "/v2/fault/repo/blobs/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 307, new byte[0], "Location", "http://" + storage + "/layer?sig=secret"));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullBlob(layer, cache()))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("gave up after 4 attempts")
+        .hasMessageContaining(" from " + storage)
+        .hasMessageNotContaining("secret");
+  }
+
+  @Test
   void malformedChallengeFailsClearly() throws Exception {
     registry.on(
         "/v2/fault/repo/",
