@@ -2,8 +2,11 @@ package dev.temper.cli;
 
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.DigestWarmup;
+import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
+import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.ImageReferences;
+import dev.temper.oci.reference.OciLayoutReference;
 import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.Registries;
 import dev.temper.registry.transfer.CopyResult;
@@ -70,6 +73,11 @@ final class CopyCommand implements Callable<Integer> {
     }
   }
 
+  private static boolean carriesAttachments(String reference) throws InvalidInputException {
+    ImageReference parsed = ImageReferences.parse(reference);
+    return parsed instanceof OciLayoutReference || parsed instanceof RegistryReference;
+  }
+
   /** Runs a copy and prints its result; pull and push share it. */
   static int run(
       CommandSpec spec,
@@ -80,6 +88,11 @@ final class CopyCommand implements Callable<Integer> {
       String platform,
       boolean attachments)
       throws IOException, TemperException {
+    if (attachments && !(carriesAttachments(source) && carriesAttachments(destination))) {
+      throw new InvalidInputException(
+          "--attachments needs oci: layouts or registry images on both sides: a docker-archive"
+              + " has no place for signatures or referrers");
+    }
     ContentCache cache = ContentCache.fromEnvironment();
     if (ImageReferences.parse(source) instanceof RegistryReference) {
       // Every pulled blob is hashed, so get the digest compiled while the command starts.

@@ -194,6 +194,20 @@ class RegistryAttachmentsTest {
         .contains(layer);
   }
 
+  @Test
+  void archiveTargetRejectsAttachments() throws Exception {
+    TestImage image = TestImage.single(AMD64, "to an archive");
+    String layout = signedLayout(image, key);
+    Path archive = temp.resolve("image.tar");
+
+    RegistryCommandsTest.Run copy =
+        RegistryCommandsTest.temper("copy", "--attachments", layout, "docker-archive:" + archive);
+
+    assertThat(copy.exitCode()).isEqualTo(3);
+    assertThat(copy.err()).contains("--attachments needs oci: layouts or registry images");
+    assertThat(archive).doesNotExist();
+  }
+
   /** Writes the image to a new layout and signs it there, with a bundle referrer. */
   private String signedLayout(TestImage image, SigningKey signer) throws Exception {
     Path layout = temp.resolve("layout-" + image.digest().hex().substring(0, 12));
