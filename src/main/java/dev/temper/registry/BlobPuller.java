@@ -65,7 +65,8 @@ final class BlobPuller {
       throw RegistryErrors.fromResponse(response, context);
     }
     long announced = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-    if (announced > blob.size()) {
+    // A complete response announces exactly the blob's size; a shorter one is not worth a retry.
+    if (announced >= 0 && announced != blob.size()) {
       response.body().close();
       throw context.failure(
           RegistryException.Reason.INTEGRITY,

@@ -92,6 +92,24 @@ class RegistryFaultTest {
   }
 
   @Test
+  void shortAnnouncedBlobFailsAtOnce() throws Exception {
+    byte[] content = "the whole layer".getBytes(StandardCharsets.UTF_8);
+    Descriptor layer = blob(content);
+    registry.on(
+        "/v2/fault/repo/blobs/",
+        exchange ->
+            FakeRegistry.respond(exchange, 200, "the whole".getBytes(StandardCharsets.UTF_8)));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullBlob(layer, cache()))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("size mismatch, expected 15 bytes but the registry announced 9")
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.INTEGRITY);
+    assertThat(registry.count("GET", "/v2/fault/repo/blobs/")).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void manifestOverFourMebibytesIsRejectedUnread() throws Exception {
     byte[] huge = new byte[(4 << 20) + 1];
     java.util.Arrays.fill(huge, (byte) ' ');
