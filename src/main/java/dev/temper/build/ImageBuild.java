@@ -7,7 +7,7 @@ import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.ImageIndex;
-import dev.temper.oci.blob.ExitCleanup;
+import dev.temper.oci.layout.ExitCleanup;
 import dev.temper.oci.layout.OciLayoutWriter;
 import dev.temper.sbom.Inventory;
 import dev.temper.sbom.SbomAttachment;

@@ -11,7 +11,6 @@ import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
 import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.blob.BlobIntegrityIOException;
-import dev.temper.oci.blob.ExitCleanup;
 import dev.temper.oci.blob.VerifyingInputStream;
 import dev.temper.oci.reference.ImageReferences;
 import java.io.ByteArrayInputStream;
@@ -110,11 +109,7 @@ public final class OciLayoutWriter implements Closeable {
   public Descriptor writeBlob(String mediaType, InputStream content) throws IOException {
     AtomicFiles.HashedFile file =
         AtomicFiles.copyHashing(content, root.resolve("blobs"), Long.MAX_VALUE);
-    try {
-      AtomicFiles.moveAtomically(file.path(), OciLayout.blobPath(root, file.digest()));
-    } finally {
-      Files.deleteIfExists(file.path());
-    }
+    moveIntoPlace(file.path(), OciLayout.blobPath(root, file.digest()));
     return Descriptor.of(mediaType, file.digest(), file.size());
   }
 
@@ -133,12 +128,7 @@ public final class OciLayoutWriter implements Closeable {
     Files.createDirectories(path.getParent());
     String blobName = "blob " + expected.digest() + " for " + target;
     try (InputStream verified = new VerifyingInputStream(content, expected, blobName)) {
-      Path temporary = AtomicFiles.copyToTemporary(verified, root.resolve("blobs"));
-      try {
-        AtomicFiles.moveAtomically(temporary, path);
-      } finally {
-        Files.deleteIfExists(temporary);
-      }
+      moveIntoPlace(AtomicFiles.copyToTemporary(verified, root.resolve("blobs")), path);
     } catch (IOException e) {
       throw BlobIntegrityIOException.rethrowIntegrity(e);
     }
@@ -167,13 +157,17 @@ public final class OciLayoutWriter implements Closeable {
       return expected;
     }
     Files.createDirectories(path.getParent());
-    Path temporary = AtomicFiles.linkOrCopyToTemporary(verified, root.resolve("blobs"));
+    moveIntoPlace(AtomicFiles.linkOrCopyToTemporary(verified, root.resolve("blobs")), path);
+    return expected;
+  }
+
+  /** Renames a temporary blob file to its place, and deletes it when the rename fails. */
+  private static void moveIntoPlace(Path temporary, Path path) throws IOException {
     try {
       AtomicFiles.moveAtomically(temporary, path);
     } finally {
       Files.deleteIfExists(temporary);
     }
-    return expected;
   }
 
   private static boolean isPresentAndValid(Path path, Descriptor expected) throws IOException {

@@ -37,7 +37,9 @@ final class StagingMerge {
     }
   }
 
-  /** Deletes a directory tree without following symbolic links; a missing tree is no error. */
+  /**
+   * Deletes a file or a directory tree without following symbolic links; a missing one is no error.
+   */
   static void deleteTree(Path root) throws IOException {
     if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
       return;

@@ -1,8 +1,7 @@
-package dev.temper.oci.blob;
+package dev.temper.oci.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.temper.oci.layout.OciLayoutWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,12 +1,7 @@
-package dev.temper.oci.blob;
+package dev.temper.oci.layout;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,34 +39,10 @@ public final class ExitCleanup {
   static void deleteAll() {
     for (Path path : PATHS) {
       try {
-        deleteTree(path);
+        StagingMerge.deleteTree(path);
       } catch (IOException | RuntimeException e) {
-        // The JVM is exiting and nothing can be reported; the rest is still deleted.
+        // The JVM is exiting, so nothing can be reported. The other paths are still deleted.
       }
     }
-  }
-
-  /** Deletes a file or a directory tree without following symbolic links. */
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.deleteIfExists(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path directory, IOException failure)
-              throws IOException {
-            Files.deleteIfExists(directory);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }
