@@ -136,15 +136,8 @@ public final class AtomicFiles {
    */
   public static Path createTemporary(Path directory, String prefix, String suffix)
       throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return Files.createFile(directory.resolve(prefix + randomName() + suffix));
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == MAX_NAME_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
+    return createUnderNewName(
+        () -> Files.createFile(directory.resolve(prefix + randomName() + suffix)));
   }
 
   /**
@@ -152,9 +145,20 @@ public final class AtomicFiles {
    * umask gives new directories, unlike the owner-only {@code Files.createTempDirectory}.
    */
   public static Path createTemporaryDirectory(Path parent, String prefix) throws IOException {
+    return createUnderNewName(() -> Files.createDirectory(parent.resolve(prefix + randomName())));
+  }
+
+  /** A step that creates a path under a fresh random name. */
+  @FunctionalInterface
+  private interface Creation {
+    Path create() throws IOException;
+  }
+
+  /** Runs {@code creation} again while the random name it picked is taken. */
+  private static Path createUnderNewName(Creation creation) throws IOException {
     for (int attempt = 1; ; attempt++) {
       try {
-        return Files.createDirectory(parent.resolve(prefix + randomName()));
+        return creation.create();
       } catch (FileAlreadyExistsException e) {
         if (attempt == MAX_NAME_ATTEMPTS) {
           throw e;
