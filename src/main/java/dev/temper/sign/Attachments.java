@@ -78,7 +78,8 @@ public final class Attachments {
     if (existing.isPresent() && existing.get().digest().equals(source.get().digest())) {
       return false;
     }
-    copyBlobs(from, to, manifest, tag);
+    JsonNode root = Json.parse(manifest, tag);
+    copyBlobs(from, to, root, tag);
     if (existing.isEmpty()) {
       to.writeManifest(manifest, CosignManifests.MANIFEST_MEDIA_TYPE, tag);
       return true;
@@ -89,7 +90,7 @@ public final class Attachments {
         CosignManifests.layers(readManifest(to, existing.get(), tag), tag)) {
       layers.putIfAbsent(layer.digest(), layer);
     }
-    for (BlobDescriptor layer : CosignManifests.layers(manifest, tag)) {
+    for (BlobDescriptor layer : CosignManifests.layers(root, tag)) {
       layers.putIfAbsent(layer.digest(), layer);
     }
     CosignManifests.Blobs merged = CosignManifests.build(List.copyOf(layers.values()));
@@ -118,7 +119,7 @@ public final class Attachments {
       byte[] manifest = readManifest(from, referrer, name);
       JsonNode root = Json.parse(manifest, name);
       if (!subject.equals(root.path("subject").path("digest").asText(""))) {
-        // A registry's referrers list is not proof: only a manifest that names the image counts.
+        // A registry's referrers list is not proof, so only a manifest that names the image counts.
         LOG.warn("Skipping {}: its manifest names another subject or none", name);
         continue;
       }
@@ -126,7 +127,7 @@ public final class Attachments {
       String mediaType = root.path("mediaType").asText(referrer.mediaType());
       String artifactType =
           root.path("artifactType").asText(root.path("config").path("mediaType").asText(""));
-      copyBlobs(from, to, manifest, name);
+      copyBlobs(from, to, root, name);
       to.writeReferrer(manifest, mediaType, artifactType, subject);
       copied++;
     }
@@ -134,14 +135,13 @@ public final class Attachments {
   }
 
   /** Copies the config and the layers of a manifest, each checked against its digest. */
-  private static void copyBlobs(ArtifactStore from, ArtifactStore to, byte[] manifest, String name)
+  private static void copyBlobs(ArtifactStore from, ArtifactStore to, JsonNode root, String name)
       throws IOException, TemperException {
-    JsonNode root = Json.parse(manifest, name);
     List<BlobDescriptor> blobs = new ArrayList<>();
     if (root.path("config").isObject()) {
       blobs.add(LayoutStore.descriptor(root.path("config"), name));
     }
-    blobs.addAll(CosignManifests.layers(manifest, name));
+    blobs.addAll(CosignManifests.layers(root, name));
     for (BlobDescriptor blob : blobs) {
       if (blob.size() > MAX_BLOB_BYTES) {
         throw new InvalidInputException(

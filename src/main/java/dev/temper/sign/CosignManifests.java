@@ -34,7 +34,11 @@ final class CosignManifests {
 
   /** Parses the layer descriptors of a signature manifest, enforcing {@link #MAX_LAYERS}. */
   static List<BlobDescriptor> layers(byte[] manifest, String source) throws InvalidInputException {
-    JsonNode root = Json.parse(manifest, source);
+    return layers(Json.parse(manifest, source), source);
+  }
+
+  /** Reads the layer descriptors of a parsed signature manifest, enforcing {@link #MAX_LAYERS}. */
+  static List<BlobDescriptor> layers(JsonNode root, String source) throws InvalidInputException {
     JsonNode layers = root.path("layers");
     if (!layers.isArray()) {
       throw new InvalidInputException(source + ": manifest has no layers array");
