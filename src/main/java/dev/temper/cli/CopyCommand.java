@@ -73,9 +73,8 @@ final class CopyCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean carriesAttachments(String reference) throws InvalidInputException {
-    ImageReference parsed = ImageReferences.parse(reference);
-    return parsed instanceof OciLayoutReference || parsed instanceof RegistryReference;
+  private static boolean carriesAttachments(ImageReference reference) {
+    return reference instanceof OciLayoutReference || reference instanceof RegistryReference;
   }
 
   /** Runs a copy and prints its result; pull and push share it. */
@@ -88,13 +87,15 @@ final class CopyCommand implements Callable<Integer> {
       String platform,
       boolean attachments)
       throws IOException, TemperException {
-    if (attachments && !(carriesAttachments(source) && carriesAttachments(destination))) {
+    ImageReference from = ImageReferences.parse(source);
+    ImageReference to = ImageReferences.parse(destination);
+    if (attachments && !(carriesAttachments(from) && carriesAttachments(to))) {
       throw new InvalidInputException(
           "--attachments needs oci: layouts or registry images on both sides: a docker-archive"
               + " has no place for signatures or referrers");
     }
     ContentCache cache = ContentCache.fromEnvironment();
-    if (ImageReferences.parse(source) instanceof RegistryReference) {
+    if (from instanceof RegistryReference) {
       // Every pulled blob is hashed, so get the digest compiled while the command starts.
       DigestWarmup.start();
     }
@@ -103,12 +104,7 @@ final class CopyCommand implements Callable<Integer> {
             spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
       Registries registries = options.registries(progress);
       Transfers transfers = new Transfers(registries, cache);
-      CopyResult result =
-          transfers.copy(
-              ImageReferences.parse(source),
-              ImageReferences.parse(destination),
-              allPlatforms,
-              Cli.platform(platform));
+      CopyResult result = transfers.copy(from, to, allPlatforms, Cli.platform(platform));
       PrintWriter err = spec.commandLine().getErr();
       err.printf(
           "Copied %s to %s: %d blobs copied (%d bytes), %d already present, %d mounted%n",

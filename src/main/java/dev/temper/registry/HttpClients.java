@@ -43,7 +43,7 @@ final class HttpClients {
     // Explicit parameters spare the unused TLS context from working out its default cipher suites.
     this.plain = build(trustingNothing()).sslParameters(new SSLParameters()).build();
     if (caFile != null) {
-      this.secure = build(TlsContexts.create(caFile)).build();
+      this.secure = buildSecure();
     }
   }
 
@@ -59,14 +59,18 @@ final class HttpClients {
     synchronized (this) {
       if (secure == null) {
         try {
-          secure = build(TlsContexts.create(caFile)).build();
+          secure = buildSecure();
         } catch (InvalidInputException e) {
           throw new IllegalStateException(
-              "CA file failed after it was read once: " + e.getMessage(), e);
+              "cannot read the CA file " + caFile + " again: " + e.getMessage(), e);
         }
       }
       return secure;
     }
+  }
+
+  private HttpClient buildSecure() throws InvalidInputException, IOException {
+    return build(TlsContexts.create(caFile)).build();
   }
 
   private HttpClient.Builder build(SSLContext tls) {
