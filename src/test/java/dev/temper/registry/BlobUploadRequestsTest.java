@@ -25,15 +25,7 @@ class BlobUploadRequestsTest {
   private static final Descriptor LAYER =
       Descriptor.of(MediaTypes.OCI_LAYER_GZIP, Digest.sha256(CONTENT), CONTENT.length);
 
-  private final FakeRegistry registry = newRegistry();
-
-  private static FakeRegistry newRegistry() {
-    try {
-      return new FakeRegistry();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private final FakeRegistry registry = FakeRegistry.start();
 
   @AfterEach
   void stop() {

@@ -29,12 +29,16 @@ class CachedPullTest {
 
   @TempDir static Path serverDirectory;
   private static DistributionServer server;
+  private static Registries registries;
 
   @TempDir Path temp;
 
   @BeforeAll
   static void startRegistry() throws Exception {
     server = DistributionServer.start(serverDirectory, DistributionServer.Options.open());
+    registries =
+        new Registries(
+            RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE);
   }
 
   @AfterAll
@@ -43,9 +47,6 @@ class CachedPullTest {
   }
 
   private CopyResult pull(ContentCache cache, String repository, Path layout) throws Exception {
-    Registries registries =
-        new Registries(
-            RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE);
     return new Transfers(registries, cache)
         .copy(
             ImageReferences.parse(server.host() + "/" + repository + ":v1"),
@@ -56,9 +57,6 @@ class CachedPullTest {
 
   private TestImage pushed(String repository, String content) throws Exception {
     TestImage image = TestImage.single(AMD64, content);
-    Registries registries =
-        new Registries(
-            RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE);
     image.push(registries.open(new Repository(server.host(), repository)), "v1");
     return image;
   }

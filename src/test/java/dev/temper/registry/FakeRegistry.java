@@ -37,6 +37,15 @@ final class FakeRegistry implements Closeable {
     server.start();
   }
 
+  /** Starts a fake registry for a field initializer, where a checked exception cannot be thrown. */
+  static FakeRegistry start() {
+    try {
+      return new FakeRegistry();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot start the fake registry on loopback", e);
+    }
+  }
+
   String host() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }

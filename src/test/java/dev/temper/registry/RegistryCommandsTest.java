@@ -118,8 +118,8 @@ class RegistryCommandsTest {
   }
 
   /**
-   * A pulled layer is the content cache's verified entry, linked into the layout when both are on
-   * one file system and copied otherwise.
+   * Checks that a pulled layer is the content cache's verified entry, linked into the layout when
+   * both are on one file system and copied otherwise.
    */
   private static void assertLayerSharesCacheEntry(Path layout, Digest layer) throws Exception {
     Path inLayout = OciLayout.open(layout).blobPath(layer);

@@ -35,16 +35,8 @@ class RegistryFaultTest {
   private static final Platform AMD64 = new Platform("linux", "amd64", null);
 
   @TempDir Path temp;
-  private final FakeRegistry registry = newRegistry();
+  private final FakeRegistry registry = FakeRegistry.start();
   private final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-  private static FakeRegistry newRegistry() {
-    try {
-      return new FakeRegistry();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @AfterEach
   void stop() {

@@ -23,17 +23,9 @@ class SecretRedactionTest {
   private static final String PASSWORD = "pw-must-stay-secret";
   private static final String TOKEN = "token-must-stay-secret";
 
-  private final FakeRegistry registry = newRegistry();
+  private final FakeRegistry registry = FakeRegistry.start();
   private final PrintStream originalErr = System.err;
   private final InputStream originalIn = System.in;
-
-  private static FakeRegistry newRegistry() {
-    try {
-      return new FakeRegistry();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
-  }
 
   @AfterEach
   void restore() {
