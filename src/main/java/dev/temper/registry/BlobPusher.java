@@ -1,11 +1,9 @@
 package dev.temper.registry;
 
-import dev.temper.archive.LimitedInputStream;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -191,7 +189,7 @@ final class BlobPusher {
       }
       return close(current, blob, HttpRequest.BodyPublishers::noBody, context);
     }
-    return close(current, blob, whole(source, blob.size()), context);
+    return close(current, blob, range(source, 0, blob.size()), context);
   }
 
   /** PUT with the digest, which ends the session. */
@@ -257,36 +255,9 @@ final class BlobPusher {
     }
   }
 
-  private static Supplier<HttpRequest.BodyPublisher> whole(BlobSource source, long size) {
-    Optional<java.nio.file.Path> file = source.file();
-    if (file.isPresent()) {
-      return () -> {
-        try {
-          return HttpRequest.BodyPublishers.ofFile(file.get());
-        } catch (java.io.FileNotFoundException e) {
-          throw new UncheckedIOException(e);
-        }
-      };
-    }
-    return range(source, 0, size);
-  }
-
   private static Supplier<HttpRequest.BodyPublisher> range(
       BlobSource source, long offset, long length) {
-    return () ->
-        HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(() -> openRange(source, offset, length)),
-            length);
-  }
-
-  private static InputStream openRange(BlobSource source, long offset, long length) {
-    try {
-      InputStream in = source.open();
-      in.skipNBytes(offset);
-      return new LimitedInputStream(in, length);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return () -> StreamBody.range(source, offset, length);
   }
 
   private static String encode(String value) {

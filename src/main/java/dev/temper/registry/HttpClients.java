@@ -1,10 +1,14 @@
 package dev.temper.registry;
 
 import dev.temper.cache.HttpReadBuffers;
+import dev.temper.cache.TimedBodyStream;
 import dev.temper.error.InvalidInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
@@ -18,68 +22,93 @@ import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
- * The two HTTP clients of the registries: one for plain HTTP, and one for HTTPS that is built on
- * the first HTTPS request. Loading the system trust store takes a noticeable part of a short
- * command's time, and a registry on loopback never needs it. The plain client is given a TLS
- * context that trusts no certificate, so that an HTTPS request sent to it by mistake fails instead
- * of going out unverified.
+ * The HTTP stacks of the registries. Requests go over {@link BlockingSender} except PATCH, which
+ * only the JDK's HTTP client can send; its clients, one for plain HTTP and one for HTTPS, are built
+ * on the first PATCH. The TLS context of HTTPS is built on the first HTTPS request: loading the
+ * system trust store takes a noticeable part of a short command's time, and a registry on loopback
+ * never needs it. The plain client is given a TLS context that trusts no certificate, so that an
+ * HTTPS request sent to it by mistake fails instead of going out unverified.
  */
 final class HttpClients {
   private final Duration connectTimeout;
   private final Path caFile;
-  private final ExecutorService executor = Executors.newCachedThreadPool(HttpClients::daemon);
-  private final HttpClient plain;
-  private volatile HttpClient secure;
+  private final BlockingSender blocking;
+  private volatile SSLContext tls;
+  private HttpClient plain;
+  private HttpClient secure;
+  private ExecutorService executor;
 
   /**
-   * Creates the plain client and, when {@code caFile} is set, the HTTPS client too, so that a bad
-   * CA file is reported before any request.
+   * Creates the stacks and, when {@code caFile} is set, the TLS context too, so that a bad CA file
+   * is reported before any request.
    *
    * @throws InvalidInputException when the CA file cannot be read or contains no certificate
    */
   HttpClients(Duration connectTimeout, Path caFile) throws InvalidInputException, IOException {
     this.connectTimeout = connectTimeout;
     this.caFile = caFile;
-    // Explicit parameters spare the unused TLS context from working out its default cipher suites.
-    this.plain = build(trustingNothing()).sslParameters(new SSLParameters()).build();
+    this.blocking = new BlockingSender(connectTimeout, () -> tls().getSocketFactory());
     if (caFile != null) {
-      this.secure = buildSecure();
+      this.tls = TlsContexts.create(caFile);
     }
   }
 
-  /** Returns the client for the scheme of {@code uri}. */
-  HttpClient forUri(URI uri) throws IOException {
+  /**
+   * Sends {@code request} and returns the response with its body still to be read.
+   *
+   * @param idle how long a body read may wait for data
+   */
+  HttpResponse<InputStream> send(HttpRequest request, Duration idle)
+      throws IOException, InterruptedException {
+    if (BlockingSender.supports(request.method())) {
+      return blocking.send(request);
+    }
+    return client(request.uri()).send(request, info -> new TimedBodyStream(idle));
+  }
+
+  /** Returns the JDK HTTP client for the scheme of {@code uri}, building it on first use. */
+  synchronized HttpClient client(URI uri) {
+    if (executor == null) {
+      executor = Executors.newCachedThreadPool(HttpClients::daemon);
+    }
     if ("http".equalsIgnoreCase(uri.getScheme())) {
+      if (plain == null) {
+        // Explicit parameters spare the unused TLS context from working out its cipher suites.
+        plain = build(trustingNothing()).sslParameters(new SSLParameters()).build();
+      }
       return plain;
     }
-    HttpClient known = secure;
+    if (secure == null) {
+      secure = build(tls()).build();
+    }
+    return secure;
+  }
+
+  private SSLContext tls() {
+    SSLContext known = tls;
     if (known != null) {
       return known;
     }
     synchronized (this) {
-      if (secure == null) {
+      if (tls == null) {
         try {
-          secure = buildSecure();
-        } catch (InvalidInputException e) {
+          tls = TlsContexts.create(caFile);
+        } catch (InvalidInputException | IOException e) {
           throw new IllegalStateException(
               "cannot read the CA file " + caFile + " again: " + e.getMessage(), e);
         }
       }
-      return secure;
+      return tls;
     }
   }
 
-  private HttpClient buildSecure() throws InvalidInputException, IOException {
-    return build(TlsContexts.create(caFile)).build();
-  }
-
-  private HttpClient.Builder build(SSLContext tls) {
+  private HttpClient.Builder build(SSLContext context) {
     HttpReadBuffers.enlarge();
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER)
-        .sslContext(tls)
+        .sslContext(context)
         .executor(executor);
   }
 

@@ -1,7 +1,6 @@
 package dev.temper.registry;
 
 import dev.temper.cache.RetryAfter;
-import dev.temper.cache.TimedBodyStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -140,10 +139,7 @@ final class RegistryTransport {
   HttpResponse<InputStream> transmit(HttpRequest request, RequestContext context)
       throws RegistryException, IOException, Transient {
     try {
-      HttpResponse<InputStream> response =
-          clients
-              .forUri(request.uri())
-              .send(request, info -> new TimedBodyStream(settings.idleTimeout()));
+      HttpResponse<InputStream> response = clients.send(request, settings.idleTimeout());
       LOG.debug(
           "{} {} -> HTTP {}", request.method(), withoutQuery(request.uri()), response.statusCode());
       return response;

@@ -24,22 +24,22 @@ class HttpClientsTest {
   void plainHttpNeedsNoSystemTrustStore() throws Exception {
     HttpClients clients = new HttpClients(CONNECT, null);
 
-    HttpClient plain = clients.forUri(URI.create("http://127.0.0.1:5000/v2/"));
+    HttpClient plain = clients.client(URI.create("http://127.0.0.1:5000/v2/"));
 
     assertThat(plain.sslContext()).isNotSameAs(SSLContext.getDefault());
     assertThat(plain.sslContext().getSocketFactory()).isNotNull();
-    assertThat(clients.forUri(URI.create("HTTP://127.0.0.1:5000/v2/"))).isSameAs(plain);
+    assertThat(clients.client(URI.create("HTTP://127.0.0.1:5000/v2/"))).isSameAs(plain);
   }
 
   @Test
   void httpsClientIsMadeOnce() throws Exception {
     HttpClients clients = new HttpClients(CONNECT, null);
 
-    HttpClient secure = clients.forUri(URI.create("https://registry.test/v2/"));
+    HttpClient secure = clients.client(URI.create("https://registry.test/v2/"));
 
     assertThat(secure.sslContext()).isSameAs(SSLContext.getDefault());
-    assertThat(clients.forUri(URI.create("https://other.test/v2/"))).isSameAs(secure);
-    assertThat(clients.forUri(URI.create("http://127.0.0.1/v2/"))).isNotSameAs(secure);
+    assertThat(clients.client(URI.create("https://other.test/v2/"))).isSameAs(secure);
+    assertThat(clients.client(URI.create("http://127.0.0.1/v2/"))).isNotSameAs(secure);
   }
 
   @Test

@@ -1,0 +1,197 @@
+package dev.temper.registry;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.net.HttpRetryException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.net.ssl.HttpsURLConnection;
+import javax.net.ssl.SSLSocketFactory;
+
+/**
+ * Sends registry requests over the JDK's blocking {@code HttpURLConnection}, which pools
+ * connections like the JDK's HTTP client but starts and streams much faster in a short-lived
+ * process: on this project's test machine it read a 67 MB blob over loopback in about 0.1 s, where
+ * a fresh {@link java.net.http.HttpClient} needed 0.3 to 0.45 s. It cannot send PATCH, so chunked
+ * uploads stay with the HTTP client.
+ *
+ * <p>It neither follows redirects nor responds to authentication challenges, because the caller
+ * does both. A body read that waits longer than the request's timeout fails, and a body read
+ * notices an interrupt.
+ */
+final class BlockingSender {
+  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
+  private static final int STREAMING_CHUNK = 256 * 1024;
+
+  private final Duration connectTimeout;
+  private final Supplier<SSLSocketFactory> tls;
+
+  /**
+   * @param tls the socket factory of HTTPS connections, asked for on the first HTTPS request
+   */
+  BlockingSender(Duration connectTimeout, Supplier<SSLSocketFactory> tls) {
+    this.connectTimeout = connectTimeout;
+    this.tls = tls;
+  }
+
+  /** Returns whether this sender can send {@code method}. */
+  static boolean supports(String method) {
+    return METHODS.contains(method);
+  }
+
+  /**
+   * Sends {@code request} and returns the response with its body still to be read.
+   *
+   * @throws IOException when the connection fails or the body cannot be sent
+   */
+  BlockingResponse send(HttpRequest request) throws IOException {
+    Duration idle = request.timeout().orElse(Duration.ofMinutes(1));
+    HttpURLConnection connection =
+        (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
+    if (connection instanceof HttpsURLConnection secure) {
+      secure.setSSLSocketFactory(tls.get());
+    }
+    connection.setInstanceFollowRedirects(false);
+    connection.setUseCaches(false);
+    connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+    connection.setReadTimeout(Math.toIntExact(idle.toMillis()));
+    connection.setRequestMethod(request.method());
+
+    // Without an Accept header the connection would send its own list of image types.
+    connection.setRequestProperty("Accept", "*/*");
+    request
+        .headers()
+        .map()
+        .forEach(
+            (name, values) -> {
+              connection.setRequestProperty(name, values.get(0));
+              values.stream().skip(1).forEach(value -> connection.addRequestProperty(name, value));
+            });
+
+    try {
+      sendBody(connection, request, idle);
+      int status = connection.getResponseCode();
+      if (status < 0) {
+        throw new IOException("the response has no valid status line");
+      }
+      HttpHeaders headers = HttpHeaders.of(headerFields(connection), (name, value) -> true);
+      InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+      return new BlockingResponse(
+          request,
+          status,
+          headers,
+          new Body(body == null ? InputStream.nullInputStream() : body, connection));
+    } catch (HttpRetryException e) {
+      // A streamed body met a challenge; the connection kept the status and the headers.
+      return new BlockingResponse(
+          request,
+          e.responseCode(),
+          HttpHeaders.of(headerFields(connection), (name, value) -> true),
+          InputStream.nullInputStream());
+    } catch (IOException | RuntimeException e) {
+      connection.disconnect();
+      throw e;
+    }
+  }
+
+  private static void sendBody(HttpURLConnection connection, HttpRequest request, Duration idle)
+      throws IOException {
+    HttpRequest.BodyPublisher publisher = request.bodyPublisher().orElse(null);
+    if (publisher == null || !request.method().equals("POST") && publisher.contentLength() == 0) {
+      return;
+    }
+    long length = publisher.contentLength();
+    connection.setDoOutput(true);
+    if (length >= 0) {
+      connection.setFixedLengthStreamingMode(length);
+    } else {
+      connection.setChunkedStreamingMode(STREAMING_CHUNK);
+    }
+    try (OutputStream out = connection.getOutputStream()) {
+      if (publisher instanceof StreamBody stream) {
+        copy(stream, out);
+      } else {
+        PublisherDrain.copy(publisher, out, idle);
+      }
+    }
+  }
+
+  private static void copy(StreamBody body, OutputStream out) throws IOException {
+    byte[] buffer = new byte[STREAMING_CHUNK];
+    long sent = 0;
+    try (InputStream in = body.open()) {
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        out.write(buffer, 0, read);
+        sent += read;
+      }
+    }
+    if (sent != body.contentLength()) {
+      throw new IOException(
+          "the request body ended after " + sent + " of " + body.contentLength() + " bytes");
+    }
+  }
+
+  private static Map<String, List<String>> headerFields(HttpURLConnection connection) {
+    Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    connection
+        .getHeaderFields()
+        .forEach(
+            (name, values) -> {
+              // The status line is listed under a null name.
+              if (name != null) {
+                fields.put(name, values);
+              }
+            });
+    return fields;
+  }
+
+  /** A response body that notices interrupts and gives its connection back when closed. */
+  private static final class Body extends FilterInputStream {
+    private final HttpURLConnection connection;
+
+    Body(InputStream in, HttpURLConnection connection) {
+      super(in);
+      this.connection = connection;
+    }
+
+    @Override
+    public int read() throws IOException {
+      checkInterrupt();
+      return super.read();
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      checkInterrupt();
+      return super.read(buffer, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        super.close();
+      } catch (IOException e) {
+        connection.disconnect();
+        throw e;
+      }
+    }
+
+    private static void checkInterrupt() throws InterruptedIOException {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("interrupted while reading a response body");
+      }
+    }
+  }
+}

@@ -1,0 +1,221 @@
+package dev.temper.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives {@link BlockingSender} against {@link FakeRegistry}, a scripted server on loopback, for
+ * the responses the real distribution server gives only in rare states.
+ */
+class BlockingSenderTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final FakeRegistry server = FakeRegistry.start();
+  private final CountDownLatch release = new CountDownLatch(1);
+  private final BlockingSender sender =
+      new BlockingSender(
+          TIMEOUT,
+          () -> {
+            throw new AssertionError("no HTTPS request is sent in these tests");
+          });
+
+  @AfterEach
+  void stop() {
+    release.countDown();
+    server.close();
+  }
+
+  private HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(URI.create("http://" + server.host() + path)).timeout(TIMEOUT);
+  }
+
+  @Test
+  void streamedBodyMetByChallengeKeepsStatusAndHeaders() throws Exception {
+    server.on(
+        "/v2/repo/blobs/uploads/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Bearer realm=\"http://127.0.0.1/token\",service=\"test\""));
+
+    HttpResponse<InputStream> response =
+        sender.send(
+            request("/v2/repo/blobs/uploads/session?digest=sha256:00")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[64 * 1024]))
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("www-authenticate"))
+        .contains("Bearer realm=\"http://127.0.0.1/token\",service=\"test\"");
+    assertThat(server.requests())
+        .singleElement()
+        .satisfies(r -> assertThat(r.body()).hasSize(65536));
+  }
+
+  @Test
+  void errorStatusKeepsItsBody() throws Exception {
+    byte[] error = "{\"errors\":[{\"code\":\"BLOB_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8);
+    server.on("/v2/repo/blobs/", exchange -> FakeRegistry.respond(exchange, 404, error));
+
+    HttpResponse<InputStream> response =
+        sender.send(request("/v2/repo/blobs/sha256:00").GET().build());
+
+    assertThat(response.statusCode()).isEqualTo(404);
+    try (InputStream body = response.body()) {
+      assertThat(body.readAllBytes()).isEqualTo(error);
+    }
+  }
+
+  @Test
+  void headReturnsHeadersWithoutBody() throws Exception {
+    server.on(
+        "/v2/repo/blobs/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Length", "1234");
+          exchange.getResponseHeaders().add("Docker-Content-Digest", "sha256:00");
+          exchange.sendResponseHeaders(200, -1);
+        });
+
+    HttpResponse<InputStream> response =
+        sender.send(
+            request("/v2/repo/blobs/sha256:00")
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValueAsLong("content-length")).hasValue(1234);
+    assertThat(response.headers().firstValue("Docker-Content-Digest")).contains("sha256:00");
+    try (InputStream body = response.body()) {
+      assertThat(body.readAllBytes()).isEmpty();
+    }
+  }
+
+  @Test
+  void repeatedResponseHeadersKeepEveryValue() throws Exception {
+    server.on(
+        "/v2/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Basic realm=\"one\"",
+                "WWW-Authenticate",
+                "Bearer realm=\"http://127.0.0.1/token\""));
+
+    HttpResponse<InputStream> response = sender.send(request("/v2/").GET().build());
+
+    assertThat(response.headers().allValues("WWW-Authenticate"))
+        .containsExactlyInAnyOrder(
+            "Basic realm=\"one\"", "Bearer realm=\"http://127.0.0.1/token\"");
+  }
+
+  @Test
+  void requestHeadersAndBodyArriveUnchanged() throws Exception {
+    server.on("/v2/repo/manifests/", exchange -> FakeRegistry.respond(exchange, 201, new byte[0]));
+    byte[] manifest = "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
+
+    HttpResponse<InputStream> response =
+        sender.send(
+            request("/v2/repo/manifests/1")
+                .header("Authorization", "Bearer token-value")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest))
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(server.requests())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.method()).isEqualTo("PUT");
+              assertThat(r.authorization()).isEqualTo("Bearer token-value");
+              assertThat(r.body()).isEqualTo(manifest);
+            });
+  }
+
+  @Test
+  void failingRequestBodyIsReportedWithItsCause() {
+    server.on(
+        "/v2/repo/blobs/uploads/", exchange -> FakeRegistry.respond(exchange, 201, new byte[0]));
+    HttpRequest.BodyPublisher failing =
+        HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofInputStream(
+                () -> {
+                  throw new UncheckedIOException(new IOException("layer file vanished"));
+                }),
+            10);
+
+    assertThatThrownBy(
+            () -> sender.send(request("/v2/repo/blobs/uploads/session").PUT(failing).build()))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("layer file vanished");
+  }
+
+  @Test
+  void interruptedReaderStopsReadingTheBody() throws Exception {
+    server.on("/v2/repo/blobs/", this::sendHalfAndWait);
+    HttpResponse<InputStream> response =
+        sender.send(request("/v2/repo/blobs/sha256:00").GET().build());
+
+    try (InputStream body = response.body()) {
+      assertThat(body.readNBytes(4)).hasSize(4);
+      Thread.currentThread().interrupt();
+      assertThatThrownBy(() -> body.read(new byte[4])).isInstanceOf(InterruptedIOException.class);
+    } finally {
+      assertThat(Thread.interrupted()).isTrue();
+    }
+  }
+
+  @Test
+  void stalledBodyFailsAfterTheRequestTimeout() throws Exception {
+    server.on("/v2/repo/blobs/", this::sendHalfAndWait);
+    HttpResponse<InputStream> response =
+        sender.send(
+            request("/v2/repo/blobs/sha256:00").timeout(Duration.ofMillis(200)).GET().build());
+
+    try (InputStream body = response.body()) {
+      assertThatThrownBy(body::readAllBytes).isInstanceOf(SocketTimeoutException.class);
+    }
+  }
+
+  @Test
+  void onlyPatchIsLeftToTheHttpClient() {
+    assertThat(BlockingSender.supports("PATCH")).isFalse();
+    for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "DELETE"}) {
+      assertThat(BlockingSender.supports(method)).as(method).isTrue();
+    }
+  }
+
+  /** Announces 8 bytes, sends 4, and keeps the connection open until the test ends. */
+  private void sendHalfAndWait(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    exchange.sendResponseHeaders(200, 8);
+    OutputStream out = exchange.getResponseBody();
+    out.write(new byte[] {1, 2, 3, 4});
+    out.flush();
+    try {
+      release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
