@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** The options of every command that talks to registries: credentials, trust and plain HTTP. */
+/**
+ * The options of every command that talks to registries: credentials, trust, plain HTTP and upload
+ * chunks.
+ */
 final class RegistryOptions {
   @Option(
       names = "--username",
@@ -44,6 +47,14 @@ final class RegistryOptions {
           "Allow plain HTTP to registries that are not on loopback. Certificates are still verified.")
   boolean insecure;
 
+  @Option(
+      names = "--chunk-size",
+      paramLabel = "SIZE",
+      converter = ByteSizeConverter.class,
+      description =
+          "Upload each blob larger than SIZE in chunks of SIZE, for registries or proxies that limit the size of one request. SIZE is bytes, or a number with KiB, MiB or GiB. Default: one request per blob.")
+  Long chunkSize;
+
   /**
    * Creates the registry clients these options describe.
    *
@@ -53,6 +64,9 @@ final class RegistryOptions {
     RegistrySettings settings = RegistrySettings.defaults().withInsecure(insecure);
     if (caFile != null) {
       settings = settings.withCaFile(caFile);
+    }
+    if (chunkSize != null) {
+      settings = settings.withChunkSize(chunkSize);
     }
     return new Registries(settings, credentials(), listener);
   }

@@ -19,7 +19,8 @@ import java.util.random.RandomGenerator;
  * @param sleeper waits between retries
  * @param clock turns {@code Retry-After} dates and token lifetimes into instants
  * @param random the jitter of the backoff
- * @param chunkSize blobs larger than this many bytes are uploaded in chunks of this size
+ * @param chunkSize blobs larger than this many bytes are uploaded in chunks of this size; by
+ *     default no blob is, as containerd and skopeo send each blob in one request
  * @param connectTimeout the maximum wait for a connection
  * @param idleTimeout the maximum wait for response headers and for each piece of a body
  */
@@ -33,8 +34,8 @@ public record RegistrySettings(
     long chunkSize,
     Duration connectTimeout,
     Duration idleTimeout) {
-  /** The default chunk size, 64 MiB. */
-  public static final long DEFAULT_CHUNK_SIZE = 64L << 20;
+  /** The default chunk size, which no blob exceeds. */
+  public static final long DEFAULT_CHUNK_SIZE = Long.MAX_VALUE;
 
   /**
    * Checks the values.
