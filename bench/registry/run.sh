@@ -73,12 +73,21 @@ temper push "$image" "$host/bench/warm-up:1" >/dev/null 2>&1
 temper pull "$host/bench/warm-up:1" "oci:$work/pulled-warm-up:1" >/dev/null 2>&1
 temper inspect "$host/bench/warm-up:1" >/dev/null
 rm -rf "$work/pulled-warm-up" "$work/cache-warm-up"
+# Each push goes to an empty registry: a registry that already stores a blob from the other
+# client's push commits the upload faster. Both clients then pull the same image from the same
+# registry, in an order that alternates with each round, so neither always meets a cold cache.
 for round in $(seq "$rounds"); do
   start_registry
   timed "temper-push" temper push "$image" "$host/bench/temper-$round:1"
+  start_registry
   timed "skopeo-push" skopeo copy -q --dest-tls-verify=false "$image" "docker://$host/bench/skopeo-$round:1"
-  timed "temper-pull" temper pull "$host/bench/skopeo-$round:1" "oci:$work/pulled-temper-$round:1"
-  timed "skopeo-pull" skopeo copy -q --src-tls-verify=false "docker://$host/bench/temper-$round:1" "oci:$work/pulled-skopeo-$round:1"
-  timed "temper-inspect" temper inspect "$host/bench/temper-$round:1"
+  temper_pull() {
+    timed "temper-pull" temper pull "$host/bench/skopeo-$round:1" "oci:$work/pulled-temper-$round:1"
+  }
+  skopeo_pull() {
+    timed "skopeo-pull" skopeo copy -q --src-tls-verify=false "docker://$host/bench/skopeo-$round:1" "oci:$work/pulled-skopeo-$round:1"
+  }
+  if [ $((round % 2)) -eq 1 ]; then temper_pull; skopeo_pull; else skopeo_pull; temper_pull; fi
+  timed "temper-inspect" temper inspect "$host/bench/skopeo-$round:1"
   rm -rf "$work/pulled-temper-$round" "$work/pulled-skopeo-$round" "$work/cache-$round"
 done

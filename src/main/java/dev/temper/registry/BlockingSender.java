@@ -108,7 +108,10 @@ final class BlockingSender {
   private static void sendBody(HttpURLConnection connection, HttpRequest request, Duration idle)
       throws IOException {
     HttpRequest.BodyPublisher publisher = request.bodyPublisher().orElse(null);
-    if (publisher == null || !request.method().equals("POST") && publisher.contentLength() == 0) {
+    // POST and PUT always announce their length, even when it is 0: a proxy in front of a
+    // registry may reject them with HTTP 411 otherwise.
+    boolean announces = request.method().equals("POST") || request.method().equals("PUT");
+    if (publisher == null || !announces && publisher.contentLength() == 0) {
       return;
     }
     long length = publisher.contentLength();

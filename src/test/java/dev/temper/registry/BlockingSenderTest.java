@@ -154,6 +154,27 @@ class BlockingSenderTest {
   }
 
   @Test
+  void emptyPutAnnouncesZeroLength() throws Exception {
+    java.util.concurrent.atomic.AtomicReference<String> length =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    server.on(
+        "/v2/repo/blobs/uploads/",
+        exchange -> {
+          length.set(exchange.getRequestHeaders().getFirst("Content-Length"));
+          FakeRegistry.respond(exchange, 201, new byte[0]);
+        });
+
+    HttpResponse<InputStream> response =
+        sender.send(
+            request("/v2/repo/blobs/uploads/session?digest=sha256:00")
+                .PUT(HttpRequest.BodyPublishers.noBody())
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(length.get()).isEqualTo("0");
+  }
+
+  @Test
   void failingRequestBodyIsReportedWithItsCause() {
     server.on(
         "/v2/repo/blobs/uploads/", exchange -> FakeRegistry.respond(exchange, 201, new byte[0]));
