@@ -98,4 +98,40 @@ class CachedPullTest {
     assertThat(Files.readAllBytes(inLayout)).isEqualTo(original);
     assertThat(Files.readAllBytes(cache.find(layer.hex()).orElseThrow())).isEqualTo(original);
   }
+
+  @Test
+  void layoutWithEveryBlobNeedsNoDownload() throws Exception {
+    TestImage image = pushed("cached/present", "present layer");
+    Path layout = temp.resolve("layout");
+    pull(
+        new ContentCache(temp.resolve("first-cache"), Clock.systemUTC()), "cached/present", layout);
+    ContentCache empty = new ContentCache(temp.resolve("empty-cache"), Clock.systemUTC());
+
+    CopyResult again = pull(empty, "cached/present", layout);
+
+    assertThat(again.copied()).isZero();
+    assertThat(again.existed()).isEqualTo(2);
+    assertThat(empty.find(image.layers().get(0).digest().hex())).isEmpty();
+  }
+
+  @Test
+  void damagedLayoutBlobIsPulledAgain() throws Exception {
+    TestImage image = pushed("cached/damaged", "damaged layer");
+    Path layout = temp.resolve("layout");
+    ContentCache cache = new ContentCache(temp.resolve("cache"), Clock.systemUTC());
+    pull(cache, "cached/damaged", layout);
+    Digest layer = image.layers().get(0).digest();
+    Path inLayout = OciLayout.open(layout).blobPath(layer);
+    byte[] original = Files.readAllBytes(inLayout);
+    byte[] damaged = original.clone();
+    damaged[0] ^= 1;
+    Files.delete(inLayout);
+    Files.write(inLayout, damaged);
+
+    CopyResult again = pull(cache, "cached/damaged", layout);
+
+    assertThat(again.copied()).isEqualTo(1);
+    assertThat(again.existed()).isEqualTo(1);
+    assertThat(Files.readAllBytes(OciLayout.open(layout).blobPath(layer))).isEqualTo(original);
+  }
 }

@@ -161,6 +161,14 @@ public final class OciLayoutWriter implements Closeable {
     return expected;
   }
 
+  /**
+   * Returns whether the layout already has a blob whose size and digest match {@code expected}. A
+   * new layout starts with none; an existing one has its blob hashed again.
+   */
+  public boolean hasIntactBlob(Descriptor expected) throws IOException {
+    return isPresentAndValid(OciLayout.blobPath(root, expected.digest()), expected);
+  }
+
   /** Renames a temporary blob file to its place, and deletes it when the rename fails. */
   private static void moveIntoPlace(Path temporary, Path path) throws IOException {
     try {

@@ -29,10 +29,13 @@ public final class LayoutTransferTarget implements TransferTarget {
     this.tag = tag;
   }
 
-  /** Returns false: the writer itself skips a blob that is present with the right digest. */
+  /**
+   * Returns whether the layout already has the blob intact, so that a pull into it skips the
+   * download even when the content cache lacks the blob.
+   */
   @Override
-  public boolean hasBlob(Descriptor descriptor) {
-    return false;
+  public boolean hasBlob(Descriptor descriptor) throws IOException {
+    return writer.hasIntactBlob(descriptor);
   }
 
   @Override
