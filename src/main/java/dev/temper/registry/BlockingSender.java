@@ -11,6 +11,7 @@ import java.net.Proxy;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -146,18 +147,23 @@ final class BlockingSender {
     }
   }
 
+  /**
+   * Returns the response headers in the order they arrived. The connection's own header map lists
+   * the values of a repeated header in reverse, and the first authentication challenge counts.
+   */
   private static Map<String, List<String>> headerFields(HttpURLConnection connection) {
     Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    connection
-        .getHeaderFields()
-        .forEach(
-            (name, values) -> {
-              // The status line is listed under a null name.
-              if (name != null) {
-                fields.put(name, values);
-              }
-            });
-    return fields;
+    for (int i = 0; ; i++) {
+      String value = connection.getHeaderField(i);
+      if (value == null) {
+        return fields;
+      }
+      // The status line comes first, without a name.
+      String name = connection.getHeaderFieldKey(i);
+      if (name != null) {
+        fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+      }
+    }
   }
 
   /** A response body that notices interrupts and gives its connection back when closed. */
