@@ -27,8 +27,8 @@ import javax.net.ssl.SSLSocketFactory;
  * uploads stay with the HTTP client.
  *
  * <p>It neither follows redirects nor responds to authentication challenges, because the caller
- * does both. A body read that waits longer than the request's timeout fails, and a body read
- * notices an interrupt.
+ * does both. A body read or write that waits longer than the request's timeout fails, and a body
+ * read notices an interrupt.
  */
 final class BlockingSender {
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
@@ -121,7 +121,7 @@ final class BlockingSender {
     } else {
       connection.setChunkedStreamingMode(STREAMING_CHUNK);
     }
-    try (OutputStream out = connection.getOutputStream()) {
+    try (OutputStream out = new StalledWriteGuard(connection.getOutputStream(), connection, idle)) {
       if (publisher instanceof StreamBody stream) {
         copy(stream, out);
       } else {
