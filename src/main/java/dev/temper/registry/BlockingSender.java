@@ -27,8 +27,8 @@ import javax.net.ssl.SSLSocketFactory;
  * uploads stay with the HTTP client.
  *
  * <p>It neither follows redirects nor responds to authentication challenges, because the caller
- * does both. A body read or write that waits longer than the request's timeout fails, and a body
- * read notices an interrupt.
+ * does both. A body read or write that waits longer than the request's timeout fails, a body read
+ * notices an interrupt, and a response body that ends before its announced length fails.
  */
 final class BlockingSender {
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
@@ -91,7 +91,10 @@ final class BlockingSender {
           request,
           status,
           headers,
-          new Body(body == null ? InputStream.nullInputStream() : body, connection));
+          new Body(
+              body == null ? InputStream.nullInputStream() : body,
+              connection,
+              announcedLength(request.method(), status, headers)));
     } catch (HttpRetryException e) {
       // A streamed body met a challenge; the connection kept the status and the headers.
       return new BlockingResponse(
@@ -146,6 +149,25 @@ final class BlockingSender {
     }
   }
 
+  /**
+   * Returns the body length that the response announces, or -1 when it announces none. The
+   * connection ends a fixed-length body quietly when the server closes early, so the length is
+   * checked here.
+   */
+  private static long announcedLength(String method, int status, HttpHeaders headers) {
+    if (method.equals("HEAD") || status == 204 || status == 304 || status < 200) {
+      return -1;
+    }
+    if (headers.firstValue("Transfer-Encoding").isPresent()) {
+      return -1;
+    }
+    try {
+      return headers.firstValueAsLong("Content-Length").orElse(-1);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
   private static Map<String, List<String>> headerFields(HttpURLConnection connection) {
     Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     connection
@@ -160,25 +182,49 @@ final class BlockingSender {
     return fields;
   }
 
-  /** A response body that notices interrupts and gives its connection back when closed. */
+  /**
+   * A response body that notices interrupts, fails when it ends before its announced length, and
+   * gives its connection back when closed.
+   */
   private static final class Body extends FilterInputStream {
     private final HttpURLConnection connection;
+    private final long announced;
+    private long received;
 
-    Body(InputStream in, HttpURLConnection connection) {
+    /**
+     * @param announced the length the response announced, or -1
+     */
+    Body(InputStream in, HttpURLConnection connection, long announced) {
       super(in);
       this.connection = connection;
+      this.announced = announced;
     }
 
     @Override
     public int read() throws IOException {
-      checkInterrupt();
-      return super.read();
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       checkInterrupt();
-      return super.read(buffer, offset, length);
+      int read = super.read(buffer, offset, length);
+      if (read > 0) {
+        received += read;
+      } else if (read < 0 && announced >= 0 && received < announced) {
+        throw new IOException(
+            "the response body ended early, after " + received + " of " + announced + " bytes");
+      }
+      return read;
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      checkInterrupt();
+      long skipped = super.skip(count);
+      received += Math.max(skipped, 0);
+      return skipped;
     }
 
     @Override

@@ -224,6 +224,28 @@ class BlockingSenderTest {
   }
 
   @Test
+  void shortBodyFailsAtItsEnd() throws Exception {
+    server.on(
+        "/v2/repo/blobs/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 8);
+          OutputStream out = exchange.getResponseBody();
+          out.write(new byte[] {1, 2, 3});
+          out.flush();
+          // Throwing out of the handler makes HttpServer close the connection mid-body.
+          throw new IOException("cutting the connection, as the test requests");
+        });
+    HttpResponse<InputStream> response =
+        sender.send(request("/v2/repo/blobs/sha256:00").GET().build());
+
+    try (InputStream body = response.body()) {
+      assertThatThrownBy(body::readAllBytes)
+          .isInstanceOf(IOException.class)
+          .hasMessage("the response body ended early, after 3 of 8 bytes");
+    }
+  }
+
+  @Test
   void unreadUploadTimesOut() throws Exception {
     // A mock that reads the request head and then nothing more, with a small receive buffer.
     try (RawServer stalled = new RawServer(4096, this::readHeadAndWait)) {

@@ -309,6 +309,32 @@ class RegistryFaultTest {
   }
 
   @Test
+  void cutManifestBodyIsRetried() throws Exception {
+    TestImage image = TestImage.single(AMD64, "cut manifest");
+    byte[] manifest = image.root();
+    AtomicInteger attempts = new AtomicInteger();
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", MediaTypes.OCI_MANIFEST);
+          if (attempts.incrementAndGet() == 1) {
+            exchange.sendResponseHeaders(200, manifest.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(manifest, 0, manifest.length / 2);
+            out.flush();
+            throw new IOException("cutting the connection, as the test requests");
+          }
+          FakeRegistry.respond(exchange, 200, manifest);
+        });
+
+    PulledManifest pulled = client(CredentialSource.ANONYMOUS).pullManifest("v1");
+
+    assertThat(pulled.digest()).isEqualTo(image.digest());
+    assertThat(attempts.get()).isEqualTo(2);
+    assertThat(sleeps).hasSize(1);
+  }
+
+  @Test
   void expiredUploadSessionIsStartedAgain() throws Exception {
     byte[] content = "twenty-five bytes of blob".getBytes(StandardCharsets.UTF_8);
     Descriptor layer = blob(content);
