@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
+import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -81,20 +82,7 @@ final class BlockingSender {
 
     try {
       sendBody(connection, request, idle);
-      int status = connection.getResponseCode();
-      if (status < 0) {
-        throw new IOException("the response has no valid status line");
-      }
-      HttpHeaders headers = HttpHeaders.of(headerFields(connection), (name, value) -> true);
-      InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-      return new BlockingResponse(
-          request,
-          status,
-          headers,
-          new Body(
-              body == null ? InputStream.nullInputStream() : body,
-              connection,
-              announcedLength(request.method(), status, headers)));
+      return receive(connection, request);
     } catch (HttpRetryException e) {
       // A streamed body met a challenge; the connection kept the status and the headers.
       return new BlockingResponse(
@@ -106,6 +94,35 @@ final class BlockingSender {
       connection.disconnect();
       throw e;
     }
+  }
+
+  private static BlockingResponse receive(HttpURLConnection connection, HttpRequest request)
+      throws IOException {
+    int status;
+    try {
+      status = connection.getResponseCode();
+    } catch (RuntimeException e) {
+      // The connection parses authentication challenges itself and throws on some malformed ones.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      ProtocolException invalid =
+          new ProtocolException("the response has an invalid header: " + cause.getMessage());
+      invalid.initCause(e);
+      throw invalid;
+    }
+    if (status < 0) {
+      throw new IOException("the response has no valid status line");
+    }
+    HttpHeaders headers = HttpHeaders.of(headerFields(connection), (name, value) -> true);
+    InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    if (body == null) {
+      // No body, or one the connection dropped after a challenge to a streamed request.
+      return new BlockingResponse(request, status, headers, InputStream.nullInputStream());
+    }
+    return new BlockingResponse(
+        request,
+        status,
+        headers,
+        new Body(body, connection, announcedLength(request.method(), status, headers)));
   }
 
   private static void sendBody(HttpURLConnection connection, HttpRequest request, Duration idle)
@@ -202,8 +219,8 @@ final class BlockingSender {
 
     @Override
     public int read() throws IOException {
-      byte[] one = new byte[1];
-      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      byte[] single = new byte[1];
+      return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override

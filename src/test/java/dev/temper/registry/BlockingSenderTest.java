@@ -76,6 +76,27 @@ class BlockingSenderTest {
   }
 
   @Test
+  void streamedBodyMetByChallengeHasEmptyBody() throws Exception {
+    byte[] error = "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8);
+    server.on(
+        "/v2/repo/blobs/uploads/",
+        exchange ->
+            FakeRegistry.respond(exchange, 401, error, "WWW-Authenticate", "Basic realm=\"x\""));
+
+    HttpResponse<InputStream> response =
+        sender.send(
+            request("/v2/repo/blobs/uploads/session?digest=sha256:00")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024]))
+                .build());
+
+    // The connection drops the body of a challenge to a streamed request.
+    assertThat(response.statusCode()).isEqualTo(401);
+    try (InputStream body = response.body()) {
+      assertThat(body.readAllBytes()).isEmpty();
+    }
+  }
+
+  @Test
   void errorStatusKeepsItsBody() throws Exception {
     byte[] error = "{\"errors\":[{\"code\":\"BLOB_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8);
     server.on("/v2/repo/blobs/", exchange -> FakeRegistry.respond(exchange, 404, error));

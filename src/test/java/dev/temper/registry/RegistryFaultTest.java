@@ -261,6 +261,25 @@ class RegistryFaultTest {
   }
 
   @Test
+  void unparsableChallengeFailsAsProtocolError() throws Exception {
+    // The JDK's HttpURLConnection throws an unchecked exception while parsing this challenge.
+    registry.on(
+        "/v2/fault/repo/",
+        exchange -> FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", "\"\"\""));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith("pull manifest v1 on " + registry.host() + "/fault/repo failed")
+        .hasMessageEndingWith(
+            "invalid response from "
+                + registry.host()
+                + ": the response has an invalid header: invalid start or end")
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.PROTOCOL);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void rateLimitStormRetriesBounded() throws Exception {
     registry.on(
         "/v2/fault/repo/manifests/",
