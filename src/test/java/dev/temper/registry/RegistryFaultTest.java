@@ -280,6 +280,35 @@ class RegistryFaultTest {
   }
 
   @Test
+  void busyLoopbackRegistryKeepsPlainHttp() throws Exception {
+    TestImage image = TestImage.single(AMD64, "busy");
+    AtomicInteger probes = new AtomicInteger();
+    registry.on(
+        "/v2/",
+        exchange -> {
+          if (!exchange.getRequestURI().getPath().equals("/v2/")) {
+            FakeRegistry.respond(
+                exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
+          } else if (probes.incrementAndGet() == 1) {
+            FakeRegistry.respond(exchange, 503, new byte[0]);
+          } else {
+            FakeRegistry.respond(exchange, 200, new byte[0]);
+          }
+        });
+    // A short idle timeout, so that an HTTPS attempt at the plain server fails soon.
+    RegistrySettings settings =
+        RegistrySettings.defaults()
+            .withRetries(RetryPolicy.DEFAULT, sleeps::add)
+            .withIdleTimeout(Duration.ofSeconds(1));
+    RegistryClient client =
+        new Registries(settings, CredentialSource.ANONYMOUS, DownloadListener.NONE)
+            .open(new Repository(registry.host(), "fault/repo"));
+
+    assertThat(client.pullManifest("v1").digest()).isEqualTo(image.digest());
+    assertThat(probes.get()).isEqualTo(1);
+  }
+
+  @Test
   void rateLimitStormRetriesBounded() throws Exception {
     registry.on(
         "/v2/fault/repo/manifests/",
