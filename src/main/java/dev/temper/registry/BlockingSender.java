@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
+import java.net.ProtocolException;
 import java.net.Proxy;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
@@ -28,8 +29,8 @@ import javax.net.ssl.SSLSocketFactory;
  * uploads stay with the HTTP client.
  *
  * <p>It neither follows redirects nor responds to authentication challenges, because the caller
- * does both. A body read that waits longer than the request's timeout fails, and a body read
- * notices an interrupt.
+ * does both. A body read or write that waits longer than the request's timeout fails, a body read
+ * notices an interrupt, and a response body that ends before its announced length fails.
  */
 final class BlockingSender {
   private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
@@ -82,17 +83,7 @@ final class BlockingSender {
 
     try {
       sendBody(connection, request, idle);
-      int status = connection.getResponseCode();
-      if (status < 0) {
-        throw new IOException("the response has no valid status line");
-      }
-      HttpHeaders headers = HttpHeaders.of(headerFields(connection), (name, value) -> true);
-      InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-      return new BlockingResponse(
-          request,
-          status,
-          headers,
-          new Body(body == null ? InputStream.nullInputStream() : body, connection));
+      return receive(connection, request);
     } catch (HttpRetryException e) {
       // A streamed body met a challenge; the connection kept the status and the headers.
       return new BlockingResponse(
@@ -104,6 +95,35 @@ final class BlockingSender {
       connection.disconnect();
       throw e;
     }
+  }
+
+  private static BlockingResponse receive(HttpURLConnection connection, HttpRequest request)
+      throws IOException {
+    int status;
+    try {
+      status = connection.getResponseCode();
+    } catch (RuntimeException e) {
+      // The connection parses authentication challenges itself and throws on some malformed ones.
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      ProtocolException invalid =
+          new ProtocolException("the response has an invalid header: " + cause.getMessage());
+      invalid.initCause(e);
+      throw invalid;
+    }
+    if (status < 0) {
+      throw new IOException("the response has no valid status line");
+    }
+    HttpHeaders headers = HttpHeaders.of(headerFields(connection), (name, value) -> true);
+    InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
+    if (body == null) {
+      // No body, or one the connection dropped after a challenge to a streamed request.
+      return new BlockingResponse(request, status, headers, InputStream.nullInputStream());
+    }
+    return new BlockingResponse(
+        request,
+        status,
+        headers,
+        new Body(body, connection, announcedLength(request.method(), status, headers)));
   }
 
   private static void sendBody(HttpURLConnection connection, HttpRequest request, Duration idle)
@@ -122,7 +142,7 @@ final class BlockingSender {
     } else {
       connection.setChunkedStreamingMode(STREAMING_CHUNK);
     }
-    try (OutputStream out = connection.getOutputStream()) {
+    try (OutputStream out = new StalledWriteGuard(connection.getOutputStream(), connection, idle)) {
       if (publisher instanceof StreamBody stream) {
         copy(stream, out);
       } else {
@@ -148,6 +168,25 @@ final class BlockingSender {
   }
 
   /**
+   * Returns the body length that the response announces, or -1 when it announces none. The
+   * connection ends a fixed-length body quietly when the server closes early, so the length is
+   * checked here.
+   */
+  private static long announcedLength(String method, int status, HttpHeaders headers) {
+    if (method.equals("HEAD") || status == 204 || status == 304 || status < 200) {
+      return -1;
+    }
+    if (headers.firstValue("Transfer-Encoding").isPresent()) {
+      return -1;
+    }
+    try {
+      return headers.firstValueAsLong("Content-Length").orElse(-1);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  /**
    * Returns the response headers in the order they arrived. The connection's own header map lists
    * the values of a repeated header in reverse, and the first authentication challenge counts.
    */
@@ -166,25 +205,49 @@ final class BlockingSender {
     }
   }
 
-  /** A response body that notices interrupts and gives its connection back when closed. */
+  /**
+   * A response body that notices interrupts, fails when it ends before its announced length, and
+   * gives its connection back when closed.
+   */
   private static final class Body extends FilterInputStream {
     private final HttpURLConnection connection;
+    private final long announced;
+    private long received;
 
-    Body(InputStream in, HttpURLConnection connection) {
+    /**
+     * @param announced the length the response announced, or -1
+     */
+    Body(InputStream in, HttpURLConnection connection, long announced) {
       super(in);
       this.connection = connection;
+      this.announced = announced;
     }
 
     @Override
     public int read() throws IOException {
-      checkInterrupt();
-      return super.read();
+      byte[] single = new byte[1];
+      return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
     }
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       checkInterrupt();
-      return super.read(buffer, offset, length);
+      int read = super.read(buffer, offset, length);
+      if (read > 0) {
+        received += read;
+      } else if (read < 0 && announced >= 0 && received < announced) {
+        throw new IOException(
+            "the response body ended early, after " + received + " of " + announced + " bytes");
+      }
+      return read;
+    }
+
+    @Override
+    public long skip(long count) throws IOException {
+      checkInterrupt();
+      long skipped = super.skip(count);
+      received += Math.max(skipped, 0);
+      return skipped;
     }
 
     @Override

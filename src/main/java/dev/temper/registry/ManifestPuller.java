@@ -49,6 +49,11 @@ final class ManifestPuller {
     RegistryCall call =
         RegistryCall.of(
             "GET", uri, Map.of("Accept", ACCEPT), Scope.pull(repository.name()), context);
+    return transport.withRetries(context, () -> pullOnce(call, reference, context));
+  }
+
+  private PulledManifest pullOnce(RegistryCall call, String reference, RequestContext context)
+      throws RegistryException, IOException, Transient {
     HttpResponse<InputStream> response = transport.send(call);
     if (response.statusCode() != 200) {
       throw RegistryErrors.fromResponse(response, context);
@@ -60,14 +65,23 @@ final class ManifestPuller {
     return new PulledManifest(bytes, digest, mediaType);
   }
 
+  /** Reads the body. A body cut short or stalled is pulled again, as a failed request is. */
   private static byte[] readBounded(HttpResponse<InputStream> response, RequestContext context)
-      throws RegistryException, IOException {
+      throws RegistryException, IOException, Transient {
     long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     try (InputStream in = response.body()) {
       if (length > OciJson.MAX_DOCUMENT_BYTES) {
         throw tooLarge(context, length + " bytes");
       }
-      byte[] bytes = in.readNBytes(OciJson.MAX_DOCUMENT_BYTES + 1);
+      byte[] bytes;
+      try {
+        bytes = in.readNBytes(OciJson.MAX_DOCUMENT_BYTES + 1);
+      } catch (IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+        throw new Transient("body failed: " + RegistryTransport.describe(e), e, null);
+      }
       if (bytes.length > OciJson.MAX_DOCUMENT_BYTES) {
         throw tooLarge(context, "more than " + OciJson.MAX_DOCUMENT_BYTES + " bytes");
       }

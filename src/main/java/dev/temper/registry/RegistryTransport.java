@@ -4,6 +4,7 @@ import dev.temper.cache.RetryAfter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -156,6 +157,18 @@ final class RegistryTransport {
               + " failed: "
               + e.getMessage()
               + "; pass --ca-file with the CA certificate that signed the registry's certificate",
+          e);
+    } catch (ProtocolException e) {
+      // A response that the HTTP stack cannot parse fails the same way on a retry.
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          -1,
+          "invalid response from "
+              + request.uri().getHost()
+              + ":"
+              + port(request.uri())
+              + ": "
+              + e.getMessage(),
           e);
     } catch (IOException e) {
       // The host is named because a redirect may have sent the request away from the registry.

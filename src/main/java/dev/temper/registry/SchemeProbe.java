@@ -64,12 +64,13 @@ final class SchemeProbe {
 
   /**
    * Sends one unauthenticated {@code GET /v2/} over plain HTTP. Returns whether a registry
-   * responded (HTTP 200 or 401), or empty when nothing listens, so the choice is made again later.
+   * responded (HTTP 200 or 401, or 429 or 5xx while it is busy), or empty when nothing listens, so
+   * the choice is made again later.
    */
   private Optional<Boolean> answersPlainHttp(URI http) throws IOException {
     try {
-      HttpResponse<InputStream> response = probe(http);
-      return Optional.of(response.statusCode() == 200 || response.statusCode() == 401);
+      int status = probe(http).statusCode();
+      return Optional.of(status == 200 || status == 401 || status == 429 || status >= 500);
     } catch (Transient e) {
       return e.getCause() instanceof java.net.ConnectException
           ? Optional.empty()

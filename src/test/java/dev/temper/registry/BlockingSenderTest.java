@@ -15,6 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -69,6 +73,27 @@ class BlockingSenderTest {
     assertThat(server.requests())
         .singleElement()
         .satisfies(r -> assertThat(r.body()).hasSize(65536));
+  }
+
+  @Test
+  void streamedBodyMetByChallengeHasEmptyBody() throws Exception {
+    byte[] error = "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8);
+    server.on(
+        "/v2/repo/blobs/uploads/",
+        exchange ->
+            FakeRegistry.respond(exchange, 401, error, "WWW-Authenticate", "Basic realm=\"x\""));
+
+    HttpResponse<InputStream> response =
+        sender.send(
+            request("/v2/repo/blobs/uploads/session?digest=sha256:00")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024]))
+                .build());
+
+    // The connection drops the body of a challenge to a streamed request.
+    assertThat(response.statusCode()).isEqualTo(401);
+    try (InputStream body = response.body()) {
+      assertThat(body.readAllBytes()).isEmpty();
+    }
   }
 
   @Test
@@ -219,10 +244,83 @@ class BlockingSenderTest {
   }
 
   @Test
+  void shortBodyFailsAtItsEnd() throws Exception {
+    server.on(
+        "/v2/repo/blobs/",
+        exchange -> {
+          exchange.sendResponseHeaders(200, 8);
+          OutputStream out = exchange.getResponseBody();
+          out.write(new byte[] {1, 2, 3});
+          out.flush();
+          // Throwing out of the handler makes HttpServer close the connection mid-body.
+          throw new IOException("cutting the connection, as the test requests");
+        });
+    HttpResponse<InputStream> response =
+        sender.send(request("/v2/repo/blobs/sha256:00").GET().build());
+
+    try (InputStream body = response.body()) {
+      assertThatThrownBy(body::readAllBytes)
+          .isInstanceOf(IOException.class)
+          .hasMessage("the response body ended early, after 3 of 8 bytes");
+    }
+  }
+
+  @Test
+  void unreadUploadTimesOut() throws Exception {
+    // A mock that reads the request head and then nothing more, with a small receive buffer.
+    try (RawServer stalled = new RawServer(4096, this::readHeadAndWait)) {
+      HttpRequest upload =
+          HttpRequest.newBuilder(
+                  URI.create("http://" + stalled.host() + "/v2/repo/blobs/uploads/1"))
+              .timeout(Duration.ofMillis(200))
+              .PUT(StreamBody.range(() -> new ZeroStream(), 0, 1L << 30))
+              .build();
+      ExecutorService caller = Executors.newSingleThreadExecutor();
+      try {
+        Future<?> sent = caller.submit(() -> sender.send(upload));
+
+        // The server keeps the connection open until the test ends, so only the sender can end the
+        // wait.
+        assertThatThrownBy(() -> sent.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            .isInstanceOf(ExecutionException.class)
+            .cause()
+            .isInstanceOf(SocketTimeoutException.class)
+            .hasMessage(
+                "sending the request body timed out: the server read none of it for 200 ms");
+      } finally {
+        caller.shutdownNow();
+      }
+    }
+  }
+
+  @Test
   void onlyPatchIsLeftToTheHttpClient() {
     assertThat(BlockingSender.supports("PATCH")).isFalse();
     for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "DELETE"}) {
       assertThat(BlockingSender.supports(method)).as(method).isTrue();
+    }
+  }
+
+  private void readHeadAndWait(java.net.Socket socket, int number) throws IOException {
+    RawServer.readHead(socket.getInputStream());
+    try {
+      release.await(TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** An endless stream of zero bytes. */
+  private static final class ZeroStream extends InputStream {
+    @Override
+    public int read() {
+      return 0;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) {
+      java.util.Arrays.fill(buffer, offset, offset + length, (byte) 0);
+      return length;
     }
   }
 

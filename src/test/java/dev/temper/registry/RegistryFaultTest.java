@@ -261,6 +261,54 @@ class RegistryFaultTest {
   }
 
   @Test
+  void unparsableChallengeFailsAsProtocolError() throws Exception {
+    // The JDK's HttpURLConnection throws an unchecked exception while parsing this challenge.
+    registry.on(
+        "/v2/fault/repo/",
+        exchange -> FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", "\"\"\""));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageStartingWith("pull manifest v1 on " + registry.host() + "/fault/repo failed")
+        .hasMessageEndingWith(
+            "invalid response from "
+                + registry.host()
+                + ": the response has an invalid header: invalid start or end")
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.PROTOCOL);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void busyLoopbackRegistryKeepsPlainHttp() throws Exception {
+    TestImage image = TestImage.single(AMD64, "busy");
+    AtomicInteger probes = new AtomicInteger();
+    registry.on(
+        "/v2/",
+        exchange -> {
+          if (!exchange.getRequestURI().getPath().equals("/v2/")) {
+            FakeRegistry.respond(
+                exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
+          } else if (probes.incrementAndGet() == 1) {
+            FakeRegistry.respond(exchange, 503, new byte[0]);
+          } else {
+            FakeRegistry.respond(exchange, 200, new byte[0]);
+          }
+        });
+    // A short idle timeout, so that an HTTPS attempt at the plain server fails soon.
+    RegistrySettings settings =
+        RegistrySettings.defaults()
+            .withRetries(RetryPolicy.DEFAULT, sleeps::add)
+            .withIdleTimeout(Duration.ofSeconds(1));
+    RegistryClient client =
+        new Registries(settings, CredentialSource.ANONYMOUS, DownloadListener.NONE)
+            .open(new Repository(registry.host(), "fault/repo"));
+
+    assertThat(client.pullManifest("v1").digest()).isEqualTo(image.digest());
+    assertThat(probes.get()).isEqualTo(1);
+  }
+
+  @Test
   void rateLimitStormRetriesBounded() throws Exception {
     registry.on(
         "/v2/fault/repo/manifests/",
@@ -305,6 +353,32 @@ class RegistryFaultTest {
     assertThat(attempts.get()).isEqualTo(2);
     assertThat(Files.readAllBytes(pulled)).isEqualTo(content);
     assertThat(filesUnder(temp.resolve("cache"))).containsExactly(pulled);
+    assertThat(sleeps).hasSize(1);
+  }
+
+  @Test
+  void cutManifestBodyIsRetried() throws Exception {
+    TestImage image = TestImage.single(AMD64, "cut manifest");
+    byte[] manifest = image.root();
+    AtomicInteger attempts = new AtomicInteger();
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange -> {
+          exchange.getResponseHeaders().add("Content-Type", MediaTypes.OCI_MANIFEST);
+          if (attempts.incrementAndGet() == 1) {
+            exchange.sendResponseHeaders(200, manifest.length);
+            OutputStream out = exchange.getResponseBody();
+            out.write(manifest, 0, manifest.length / 2);
+            out.flush();
+            throw new IOException("cutting the connection, as the test requests");
+          }
+          FakeRegistry.respond(exchange, 200, manifest);
+        });
+
+    PulledManifest pulled = client(CredentialSource.ANONYMOUS).pullManifest("v1");
+
+    assertThat(pulled.digest()).isEqualTo(image.digest());
+    assertThat(attempts.get()).isEqualTo(2);
     assertThat(sleeps).hasSize(1);
   }
 
