@@ -142,6 +142,9 @@ final class BlockingSender {
     } else {
       connection.setChunkedStreamingMode(STREAMING_CHUNK);
     }
+    // NOTE: a server that answers before it has read the body, such as with HTTP 401 or 413, and
+    // then closes the connection makes the write fail, and the connection never reads that
+    // answer. The upload is then retried and fails with a write error in place of the status.
     try (OutputStream out = new StalledWriteGuard(connection.getOutputStream(), connection, idle)) {
       if (publisher instanceof StreamBody stream) {
         copy(stream, out);

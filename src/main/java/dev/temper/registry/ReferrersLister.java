@@ -46,10 +46,7 @@ final class ReferrersLister {
     if (response.statusCode() == 200) {
       String type =
           ManifestPuller.bareType(response.headers().firstValue("Content-Type").orElse(""));
-      byte[] body;
-      try (InputStream in = response.body()) {
-        body = in.readNBytes(OciJson.MAX_DOCUMENT_BYTES + 1);
-      }
+      byte[] body = ResponseBodies.read(response, OciJson.MAX_DOCUMENT_BYTES, context);
       if (!type.equals(MediaTypes.OCI_INDEX)) {
         throw context.failure(
             RegistryException.Reason.PROTOCOL,

@@ -77,10 +77,7 @@ final class TagLister {
   private static void readPage(
       HttpResponse<InputStream> response, List<String> tags, RequestContext context)
       throws RegistryException, IOException {
-    byte[] body;
-    try (InputStream in = response.body()) {
-      body = in.readNBytes(OciJson.MAX_DOCUMENT_BYTES + 1);
-    }
+    byte[] body = ResponseBodies.read(response, OciJson.MAX_DOCUMENT_BYTES, context);
     if (body.length > OciJson.MAX_DOCUMENT_BYTES) {
       throw context.failure(
           RegistryException.Reason.TOO_LARGE,

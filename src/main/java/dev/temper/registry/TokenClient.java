@@ -109,10 +109,7 @@ final class TokenClient {
   private Token read(HttpResponse<InputStream> response, RequestContext context)
       throws RegistryException, IOException {
     int status = response.statusCode();
-    byte[] body;
-    try (InputStream in = response.body()) {
-      body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-    }
+    byte[] body = ResponseBodies.read(response, MAX_RESPONSE_BYTES, context);
     if (status == 401 || status == 403) {
       throw context.failure(
           RegistryException.Reason.UNAUTHORIZED,

@@ -357,6 +357,27 @@ class RegistryFaultTest {
   }
 
   @Test
+  void cutTagListFailsAsRegistryError() throws Exception {
+    byte[] tags =
+        "{\"name\":\"fault/repo\",\"tags\":[\"v1\",\"v2\"]}".getBytes(StandardCharsets.UTF_8);
+    registry.on(
+        "/v2/fault/repo/tags/list",
+        exchange -> {
+          exchange.sendResponseHeaders(200, tags.length);
+          OutputStream out = exchange.getResponseBody();
+          out.write(tags, 0, tags.length / 2);
+          out.flush();
+          throw new IOException("cutting the connection, as the test requests");
+        });
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    assertThatThrownBy(client::listTags)
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("fault/repo")
+        .hasMessageContaining("reading the response failed");
+  }
+
+  @Test
   void cutManifestBodyIsRetried() throws Exception {
     TestImage image = TestImage.single(AMD64, "cut manifest");
     byte[] manifest = image.root();
