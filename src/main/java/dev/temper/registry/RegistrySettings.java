@@ -20,7 +20,7 @@ import java.util.random.RandomGenerator;
  * @param clock turns {@code Retry-After} dates and token lifetimes into instants
  * @param random the jitter of the backoff
  * @param chunkSize blobs larger than this many bytes are uploaded in chunks of this size; by
- *     default no blob is, as containerd and skopeo send each blob in one request
+ *     default no blob is: skopeo 1.9 also sends each blob in one request
  * @param connectTimeout the maximum wait for a connection
  * @param idleTimeout the maximum wait for response headers and for each piece of a body
  */
