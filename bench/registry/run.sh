@@ -55,7 +55,7 @@ YAML
   exit 1
 }
 
-# date, not python, takes the time stamps: a python start inside the timed span added about 25 ms
+# date, not python, takes the time stamps: a python start inside the timed span added about 30 ms
 # to every measurement.
 timed() {
   label="$1"; shift
