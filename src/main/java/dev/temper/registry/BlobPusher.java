@@ -92,15 +92,13 @@ final class BlobPusher {
   }
 
   /**
-   * Mounts a blob from another repository and returns whether the registry did. When it opens an
-   * upload session instead, the session is cancelled.
+   * Mounts a blob that the repository was just found to lack from another repository, and returns
+   * whether the registry mounted it. When it opens an upload session instead, the session is
+   * cancelled.
    */
   boolean mountOnly(Digest digest, Repository from) throws RegistryException, IOException {
     if (!from.registry().equals(repository.registry())) {
       return false;
-    }
-    if (checker.size(digest, Scope.push(repository.name())).isPresent()) {
-      return true;
     }
     RequestContext context = RequestContext.of(repository, "mount blob " + digest);
     Optional<URI> session = mount(digest, from, context);

@@ -133,9 +133,9 @@ public final class RegistryClient {
   }
 
   /**
-   * Mounts a blob from another repository of the same registry, {@code POST ?mount=&from=}, and
-   * returns whether the repository has it now. Returns false without a request for another
-   * registry.
+   * Mounts a blob that the repository was just found to lack, with {@code POST ?mount=&from=} from
+   * another repository of the same registry, and returns whether the repository has it now. Returns
+   * false without a request for another registry.
    */
   public boolean mountBlob(Digest digest, Repository from) throws RegistryException, IOException {
     return new BlobPusher(transport, repository).mountOnly(digest, from);

@@ -86,6 +86,26 @@ class RegistryCommandsTest {
   }
 
   @Test
+  void pushToOtherDigestFailsBeforeUploading() throws Exception {
+    TestImage image = TestImage.single(AMD64, "pushed by digest");
+    Path layout = temp.resolve("layout");
+    image.writeLayout(layout, "v1");
+    String other = "sha256:" + "1".repeat(64);
+
+    Run wrong = temper("push", "oci:" + layout + ":v1", ref("cmd/by-digest@" + other));
+    Run tagged = temper("resolve", ref("cmd/by-digest:v1"));
+    Run right = temper("push", "oci:" + layout + ":v1", ref("cmd/by-digest:v1@" + image.digest()));
+
+    assertThat(wrong.exitCode()).isEqualTo(3);
+    assertThat(wrong.err())
+        .contains("cannot copy to " + server.host() + "/cmd/by-digest@" + other)
+        .contains("the image to copy is " + image.digest());
+    assertThat(tagged.exitCode()).as("nothing was pushed").isEqualTo(4);
+    assertThat(right.exitCode()).as(right.err()).isZero();
+    assertThat(right.out().strip()).isEqualTo(image.digest().toString());
+  }
+
+  @Test
   void skopeoPushedImagePullsIntoLayout() throws Exception {
     TestImage image = TestImage.single(AMD64, "pushed by skopeo");
     Path source = temp.resolve("source");

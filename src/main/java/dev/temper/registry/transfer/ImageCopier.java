@@ -71,6 +71,7 @@ public final class ImageCopier {
               + ", which is neither a manifest nor an index");
     }
 
+    target.checkRoot(root);
     int parallelism = source.concurrentReads() ? PARALLEL_BLOBS : 1;
     BlobTransfers.Counts counts =
         BlobTransfers.run(source, target, List.copyOf(blobs.values()), parallelism);

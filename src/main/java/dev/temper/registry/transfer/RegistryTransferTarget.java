@@ -1,5 +1,6 @@
 package dev.temper.registry.transfer;
 
+import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
@@ -12,15 +13,32 @@ import java.io.IOException;
 public final class RegistryTransferTarget implements TransferTarget {
   private final RegistryClient client;
   private final String tag;
+  private final Digest digest;
 
   /**
    * Creates the target.
    *
    * @param tag the tag for the root, or null to push it by digest only
+   * @param digest the digest that the target's name requires of the root, or null
    */
-  public RegistryTransferTarget(RegistryClient client, String tag) {
+  public RegistryTransferTarget(RegistryClient client, String tag, Digest digest) {
     this.client = client;
     this.tag = tag;
+    this.digest = digest;
+  }
+
+  @Override
+  public void checkRoot(Descriptor root) throws InvalidInputException {
+    if (digest != null && !digest.equals(root.digest())) {
+      throw new InvalidInputException(
+          "cannot copy to "
+              + client.repository()
+              + "@"
+              + digest
+              + ": the image to copy is "
+              + root.digest()
+              + "; name the target by tag, or by the image's own digest");
+    }
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.temper.registry.transfer;
 
+import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.registry.BlobSource;
@@ -12,6 +13,14 @@ import java.io.IOException;
  * output.
  */
 public interface TransferTarget extends Closeable {
+  /**
+   * Checks the root that is about to be copied, before anything is written, against what the
+   * target's name requires.
+   *
+   * @throws InvalidInputException when the target names another digest
+   */
+  default void checkRoot(Descriptor root) throws InvalidInputException {}
+
   /** Returns whether the target has the blob already. */
   boolean hasBlob(Descriptor descriptor) throws IOException, TemperException;
 

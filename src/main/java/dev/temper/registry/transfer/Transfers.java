@@ -92,7 +92,8 @@ public final class Transfers {
           OciLayoutWriter.open(oci.directory()), oci.tag() != null ? oci.tag() : fallbackTag);
     }
     RegistryReference registry = (RegistryReference) to;
-    return new RegistryTransferTarget(registries.open(repository(registry)), registry.tag());
+    return new RegistryTransferTarget(
+        registries.open(repository(registry)), registry.tag(), registry.digest());
   }
 
   private CopyResult copyToArchive(
