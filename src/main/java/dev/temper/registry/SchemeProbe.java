@@ -63,14 +63,16 @@ final class SchemeProbe {
   }
 
   /**
-   * Sends one unauthenticated {@code GET /v2/} over plain HTTP. Returns whether a registry
-   * responded (HTTP 200 or 401, or 429 or 5xx while it is busy), or empty when nothing listens, so
-   * the choice is made again later.
+   * Sends one unauthenticated {@code GET /v2/} over plain HTTP. Returns whether an HTTP server
+   * responded, with any status but 400, or empty when nothing listens, so the choice is made again
+   * later. A TLS server that receives plain HTTP responds 400 or closes the connection. A plain
+   * server that is not a registry, such as one on the wrong port, keeps plain HTTP, so that its
+   * errors are reported as they are and not as a failed TLS handshake.
    */
   private Optional<Boolean> answersPlainHttp(URI http) throws IOException {
     try {
       int status = probe(http).statusCode();
-      return Optional.of(status == 200 || status == 401 || status == 429 || status >= 500);
+      return Optional.of(status != 400);
     } catch (Transient e) {
       return e.getCause() instanceof java.net.ConnectException
           ? Optional.empty()

@@ -280,6 +280,19 @@ class RegistryFaultTest {
   }
 
   @Test
+  void plainServerThatIsNoRegistryKeepsPlainHttp() throws Exception {
+    // A plain HTTP server on the wrong port, which has no /v2/ at all.
+    registry.on("/v2/", exchange -> FakeRegistry.respond(exchange, 404, new byte[0]));
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    assertThatThrownBy(() -> client.pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("HTTP 404")
+        .hasMessageNotContaining("TLS");
+    assertThat(registry.count("GET", "/v2/fault/repo/manifests/v1")).isEqualTo(1);
+  }
+
+  @Test
   void busyLoopbackRegistryKeepsPlainHttp() throws Exception {
     TestImage image = TestImage.single(AMD64, "busy");
     AtomicInteger probes = new AtomicInteger();
