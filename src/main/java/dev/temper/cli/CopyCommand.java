@@ -107,10 +107,11 @@ final class CopyCommand implements Callable<Integer> {
       CopyResult result = transfers.copy(from, to, allPlatforms, Cli.platform(platform));
       PrintWriter err = spec.commandLine().getErr();
       err.printf(
-          "Copied %s to %s: %d blobs copied (%d bytes), %d already present, %d mounted%n",
+          "Copied %s to %s: %d %s copied (%d bytes), %d already present, %d mounted%n",
           source,
           result.destination(),
           result.copied(),
+          result.copied() == 1 ? "blob" : "blobs",
           result.bytesCopied(),
           result.existed(),
           result.mounted());

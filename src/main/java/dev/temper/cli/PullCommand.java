@@ -1,6 +1,5 @@
 package dev.temper.cli;
 
-import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -8,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -50,13 +50,15 @@ final class PullCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, TemperException {
     if (!layout.startsWith("oci:")) {
-      throw new InvalidInputException(
+      throw new ParameterException(
+          spec.commandLine(),
           "pull writes an OCI layout: write the target as oci:DIR[:TAG], or use temper copy");
     }
     if (reference.startsWith("oci:")
         || reference.startsWith("docker-archive:")
         || reference.startsWith("dir:")) {
-      throw new InvalidInputException(
+      throw new ParameterException(
+          spec.commandLine(),
           "pull reads from a registry: " + reference + " is local; use temper copy");
     }
     return CopyCommand.run(

@@ -1,6 +1,5 @@
 package dev.temper.cli;
 
-import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.util.concurrent.Callable;
@@ -8,6 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,13 +53,15 @@ final class PushCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, TemperException {
     if (!layout.startsWith("oci:")) {
-      throw new InvalidInputException(
+      throw new ParameterException(
+          spec.commandLine(),
           "push reads an OCI layout: write the source as oci:DIR[:TAG], or use temper copy");
     }
     if (reference.startsWith("oci:")
         || reference.startsWith("docker-archive:")
         || reference.startsWith("dir:")) {
-      throw new InvalidInputException(
+      throw new ParameterException(
+          spec.commandLine(),
           "push writes to a registry: " + reference + " is local; use temper copy");
     }
     return CopyCommand.run(

@@ -10,13 +10,19 @@ import dev.temper.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * The options of every command that talks to registries: credentials, trust, plain HTTP and upload
  * chunks.
  */
 final class RegistryOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
   @Option(
       names = "--username",
       paramLabel = "USER",
@@ -73,11 +79,12 @@ final class RegistryOptions {
 
   private CredentialSource credentials() throws InvalidInputException, IOException {
     if (passwordStdin && username == null) {
-      throw new InvalidInputException("--password-stdin needs --username");
+      throw new ParameterException(mixee.commandLine(), "--password-stdin needs --username");
     }
     if (username != null) {
       if (!passwordStdin) {
-        throw new InvalidInputException(
+        throw new ParameterException(
+            mixee.commandLine(),
             "--username needs --password-stdin; the password is never taken as an argument");
       }
       String password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();

@@ -204,6 +204,42 @@ class BlobUploadRequestsTest {
   }
 
   @Test
+  void mountSendsNoSecondCheck() throws Exception {
+    registry.on("/v2/", exchange -> FakeRegistry.respond(exchange, 200, new byte[0]));
+    registry.on(
+        "/v2/up/repo/blobs/uploads/", exchange -> FakeRegistry.respond(exchange, 201, new byte[0]));
+
+    boolean mounted =
+        client().mountBlob(LAYER.digest(), new Repository(registry.host(), "up/other"));
+
+    assertThat(mounted).isTrue();
+    assertThat(registry.count("HEAD", "/v2/up/repo/blobs/")).isZero();
+    assertThat(registry.count("POST", "/v2/up/repo/blobs/uploads/?mount=")).isEqualTo(1);
+  }
+
+  @Test
+  void malformedCommandLinesAreUsageErrors() {
+    String layout = "oci:" + temp.resolve("layout") + ":v1";
+    String target = registry.host() + "/up/repo:v1";
+    String[][] lines = {
+      {"push", "--password-stdin", layout, target},
+      {"push", "--username", "someone", layout, target},
+      {"push", temp.resolve("layout").toString(), target},
+      {"push", layout, "oci:" + temp.resolve("other")},
+      {"pull", target, temp.resolve("pulled").toString()},
+      {"pull", layout, "oci:" + temp.resolve("pulled")},
+    };
+    for (String[] line : lines) {
+      StringWriter err = new StringWriter();
+
+      int code = Main.run(line, new PrintWriter(new StringWriter()), new PrintWriter(err, true));
+
+      assertThat(code).as(String.join(" ", line) + ": " + err).isEqualTo(2);
+    }
+    assertThat(registry.requests()).isEmpty();
+  }
+
+  @Test
   void concurrentRequestsProbeSchemeOnce() throws Exception {
     acceptUploads();
     RegistryClient client = client();
