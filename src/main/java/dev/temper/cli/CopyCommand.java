@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     name = "copy",
     mixinStandardHelpOptions = true,
     description =
-        "Copies an image between oci:DIR[:TAG], docker-archive:FILE and registries, keeping every digest.",
+        "Copies an image between oci:DIR[:TAG], docker-archive:FILE and registries, keeping every digest. A docker-archive stores the config and layers in its own format, so an image that goes through one gets new digests.",
     footer = ExitCodes.HELP)
 final class CopyCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "SRC", description = "The image to copy.")

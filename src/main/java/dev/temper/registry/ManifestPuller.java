@@ -44,7 +44,9 @@ final class ManifestPuller {
    * @throws RegistryException when the manifest is missing, too large or fails a check
    */
   PulledManifest pull(String reference) throws RegistryException, IOException {
-    RequestContext context = RequestContext.of(repository, "pull manifest " + reference);
+    // A digest has a colon and a tag cannot, and a bare tag such as 1 would read as a count.
+    String named = reference.contains(":") ? reference : "of tag " + reference;
+    RequestContext context = RequestContext.of(repository, "pull manifest " + named);
     URI uri = URI.create("/v2/" + repository.name() + "/manifests/" + reference);
     RegistryCall call =
         RegistryCall.of(

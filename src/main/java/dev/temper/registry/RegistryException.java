@@ -73,7 +73,7 @@ public class RegistryException extends NetworkException {
     return repository;
   }
 
-  /** Returns the operation, such as {@code pull manifest latest}. */
+  /** Returns the operation, such as {@code pull manifest of tag latest}. */
   public String operation() {
     return operation;
   }
@@ -86,7 +86,8 @@ public class RegistryException extends NetworkException {
   private static String describe(
       String registry, String repository, String operation, int status, String detail) {
     String where = repository.isEmpty() ? registry : registry + "/" + repository;
-    String http = status > 0 ? " (HTTP " + status + ")" : "";
+    // A success status names no cause: the failure lies in what the response carried.
+    String http = status > 0 && (status < 200 || status >= 300) ? " (HTTP " + status + ")" : "";
     return operation + " on " + where + " failed" + http + ": " + detail;
   }
 }

@@ -5,7 +5,7 @@ package dev.temper.registry;
  *
  * @param registry the registry host
  * @param repository the repository name, or an empty string
- * @param operation the operation, such as {@code pull manifest latest}
+ * @param operation the operation, such as {@code pull manifest of tag latest}
  */
 record RequestContext(String registry, String repository, String operation) {
   /** Returns the context of an operation on a repository. */

@@ -254,7 +254,7 @@ class RegistryAuthTest {
       assertThatThrownBy(() -> client.pullManifest("v1"))
           .isInstanceOf(RegistryException.class)
           .hasMessage(
-              "pull manifest v1 on "
+              "pull manifest of tag v1 on "
                   + server.host()
                   + "/auth/token failed (HTTP 401): the token server rejected the credentials; check the user name and password")
           .extracting(e -> ((RegistryException) e).reason())

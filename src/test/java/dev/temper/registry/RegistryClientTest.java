@@ -242,7 +242,7 @@ class RegistryClientTest {
     assertThatThrownBy(() -> client.pullManifest("nope"))
         .isInstanceOf(RegistryException.class)
         .hasMessage(
-            "pull manifest nope on "
+            "pull manifest of tag nope on "
                 + server.host()
                 + "/client/missing failed (HTTP 404): not found (MANIFEST_UNKNOWN: manifest unknown)")
         .extracting(e -> ((RegistryException) e).reason())

@@ -319,12 +319,12 @@ class RegistryCommandsTest {
     assertThat(missing.exitCode()).isEqualTo(4);
     assertThat(missing.err())
         .isEqualTo(
-            "temper: pull manifest v1 on "
+            "temper: pull manifest of tag v1 on "
                 + server.host()
                 + "/cmd/none failed (HTTP 404): not found (MANIFEST_UNKNOWN: manifest unknown)\n");
     assertThat(closed.exitCode()).isEqualTo(4);
     assertThat(closed.err())
         .startsWith(
-            "temper: pull manifest v1 on 127.0.0.1:1/cmd/none failed: gave up after 4 attempts");
+            "temper: pull manifest of tag v1 on 127.0.0.1:1/cmd/none failed: gave up after 4 attempts");
   }
 }

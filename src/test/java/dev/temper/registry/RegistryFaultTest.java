@@ -253,7 +253,7 @@ class RegistryFaultTest {
     assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
         .isInstanceOf(RegistryException.class)
         .hasMessage(
-            "pull manifest v1 on "
+            "pull manifest of tag v1 on "
                 + registry.host()
                 + "/fault/repo failed (HTTP 401): malformed WWW-Authenticate challenge: unterminated quoted string")
         .extracting(e -> ((RegistryException) e).reason())
@@ -269,7 +269,8 @@ class RegistryFaultTest {
 
     assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
         .isInstanceOf(RegistryException.class)
-        .hasMessageStartingWith("pull manifest v1 on " + registry.host() + "/fault/repo failed")
+        .hasMessageStartingWith(
+            "pull manifest of tag v1 on " + registry.host() + "/fault/repo failed")
         .hasMessageEndingWith(
             "invalid response from "
                 + registry.host()
@@ -330,7 +331,7 @@ class RegistryFaultTest {
     assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
         .isInstanceOf(RegistryException.class)
         .hasMessage(
-            "pull manifest v1 on "
+            "pull manifest of tag v1 on "
                 + registry.host()
                 + "/fault/repo failed (HTTP 429): gave up after 4 attempts, last error: HTTP 429")
         .extracting(e -> ((RegistryException) e).reason())
