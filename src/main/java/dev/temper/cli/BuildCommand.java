@@ -86,6 +86,8 @@ final class BuildCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Mixin RegistryOptions registryOptions;
 
+  @picocli.CommandLine.Mixin UploadOptions uploadOptions;
+
   @Option(
       names = "--sign-key",
       paramLabel = "FILE",
@@ -128,7 +130,7 @@ final class BuildCommand implements Callable<Integer> {
             .filter(o -> o.startsWith("oci:"))
             .findFirst()
             .orElse(result.outputs().get(0));
-    Registries registries = registryOptions.registries(DownloadListener.NONE);
+    Registries registries = registryOptions.registries(DownloadListener.NONE, uploadOptions);
     ContentCache cache = ContentCache.fromEnvironment();
     Transfers transfers = new Transfers(registries, cache);
     for (String target : pushes) {

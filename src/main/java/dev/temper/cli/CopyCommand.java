@@ -50,11 +50,21 @@ final class CopyCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registryOptions;
 
+  @Mixin UploadOptions uploadOptions;
+
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() throws IOException, TemperException {
-    return run(spec, registryOptions, source, destination, allPlatforms, platform, attachments);
+    return run(
+        spec,
+        registryOptions,
+        uploadOptions,
+        source,
+        destination,
+        allPlatforms,
+        platform,
+        attachments);
   }
 
   private static void copyAttachments(
@@ -81,6 +91,7 @@ final class CopyCommand implements Callable<Integer> {
   static int run(
       CommandSpec spec,
       RegistryOptions options,
+      UploadOptions upload,
       String source,
       String destination,
       boolean allPlatforms,
@@ -102,7 +113,7 @@ final class CopyCommand implements Callable<Integer> {
     try (ProgressRenderer progress =
         new ProgressRenderer(
             spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
-      Registries registries = options.registries(progress);
+      Registries registries = options.registries(progress, upload);
       Transfers transfers = new Transfers(registries, cache);
       CopyResult result = transfers.copy(from, to, allPlatforms, Cli.platform(platform));
       PrintWriter err = spec.commandLine().getErr();

@@ -62,6 +62,6 @@ final class PullCommand implements Callable<Integer> {
           "pull reads from a registry: " + reference + " is local; use temper copy");
     }
     return CopyCommand.run(
-        spec, registryOptions, reference, layout, allPlatforms, platform, attachments);
+        spec, registryOptions, null, reference, layout, allPlatforms, platform, attachments);
   }
 }

@@ -48,6 +48,8 @@ final class PushCommand implements Callable<Integer> {
 
   @Mixin RegistryOptions registryOptions;
 
+  @Mixin UploadOptions uploadOptions;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -65,6 +67,13 @@ final class PushCommand implements Callable<Integer> {
           "push writes to a registry: " + reference + " is local; use temper copy");
     }
     return CopyCommand.run(
-        spec, registryOptions, layout, reference, allPlatforms, platform, attachments);
+        spec,
+        registryOptions,
+        uploadOptions,
+        layout,
+        reference,
+        allPlatforms,
+        platform,
+        attachments);
   }
 }

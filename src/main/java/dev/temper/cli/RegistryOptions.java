@@ -15,10 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/**
- * The options of every command that talks to registries: credentials, trust, plain HTTP and upload
- * chunks.
- */
+/** The options of every command that talks to registries: credentials, trust and plain HTTP. */
 final class RegistryOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -53,26 +50,30 @@ final class RegistryOptions {
           "Allow plain HTTP to registries that are not on loopback. Certificates are still verified.")
   boolean insecure;
 
-  @Option(
-      names = "--chunk-size",
-      paramLabel = "SIZE",
-      converter = ByteSizeConverter.class,
-      description =
-          "Upload each blob larger than SIZE in chunks of SIZE, for registries or proxies that limit the size of one request. SIZE is bytes, or a number with KiB, MiB or GiB. Default: one request per blob.")
-  Long chunkSize;
-
   /**
    * Creates the registry clients these options describe.
    *
    * @throws InvalidInputException when the options conflict or the password is empty
    */
   Registries registries(DownloadListener listener) throws InvalidInputException, IOException {
+    return registries(listener, null);
+  }
+
+  /**
+   * Creates the registry clients these options describe, with the upload options of a command that
+   * pushes.
+   *
+   * @param upload the upload options, or null for a command that only reads
+   * @throws InvalidInputException when the options conflict or the password is empty
+   */
+  Registries registries(DownloadListener listener, UploadOptions upload)
+      throws InvalidInputException, IOException {
     RegistrySettings settings = RegistrySettings.defaults().withInsecure(insecure);
     if (caFile != null) {
       settings = settings.withCaFile(caFile);
     }
-    if (chunkSize != null) {
-      settings = settings.withChunkSize(chunkSize);
+    if (upload != null) {
+      settings = upload.applyTo(settings);
     }
     return new Registries(settings, credentials(), listener);
   }

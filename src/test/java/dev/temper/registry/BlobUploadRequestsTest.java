@@ -228,6 +228,9 @@ class BlobUploadRequestsTest {
       {"push", layout, "oci:" + temp.resolve("other")},
       {"pull", target, temp.resolve("pulled").toString()},
       {"pull", layout, "oci:" + temp.resolve("pulled")},
+      // Only the commands that upload take a chunk size.
+      {"pull", "--chunk-size", "1KiB", target, "oci:" + temp.resolve("pulled")},
+      {"resolve", "--chunk-size", "1KiB", target},
     };
     for (String[] line : lines) {
       StringWriter err = new StringWriter();
