@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NetworkException;
 import dev.temper.error.ParseErrors;
-import dev.temper.oci.JsonWarmup;
 import dev.temper.registry.HttpClientShutdown;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,25 +15,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    if (needsJson(args)) {
-      JsonWarmup.start();
-    }
     int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     HttpClientShutdown.beforeExit();
     System.exit(code);
-  }
-
-  /** Returns whether the command line runs a command, which reads or writes OCI JSON. */
-  private static boolean needsJson(String[] args) {
-    for (String argument : args) {
-      switch (argument) {
-        case "-h", "--help", "-V", "--version", "help":
-          return false;
-        default:
-          break;
-      }
-    }
-    return args.length > 0;
   }
 
   /** Runs one command line and returns its exit code, writing to the given streams. */

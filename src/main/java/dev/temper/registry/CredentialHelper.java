@@ -1,8 +1,7 @@
 package dev.temper.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.error.InvalidInputException;
+import dev.temper.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -24,7 +23,6 @@ final class CredentialHelper {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
   private static final long TIMEOUT_SECONDS = 30;
   private static final int MAX_OUTPUT_BYTES = 64 * 1024;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, String> environment;
 
@@ -102,17 +100,17 @@ final class CredentialHelper {
   }
 
   private static Credentials parse(String program, byte[] output) throws InvalidInputException {
-    JsonNode root;
+    JsonValue root;
     try {
-      root = JSON.readTree(output);
+      root = JsonValue.parse(output);
     } catch (IOException e) {
       throw new InvalidInputException(program + " get wrote invalid JSON");
     }
-    if (root == null || !root.path("Secret").isTextual()) {
+    if (!root.path("Secret").isString()) {
       throw new InvalidInputException(program + " get wrote no Secret field");
     }
     String username = root.path("Username").asText("");
-    String secret = root.path("Secret").asText();
+    String secret = root.path("Secret").asText("");
     // Docker stores identity tokens under this fixed user name.
     if (username.equals("<token>")) {
       return Credentials.identity(secret);

@@ -1,16 +1,14 @@
 package dev.temper.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.ParseErrors;
+import dev.temper.json.JsonValue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +20,6 @@ import java.util.Optional;
  * identitytoken}), then the default helper {@code credsStore}.
  */
 public final class CredentialStore implements CredentialSource {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long MAX_FILE_BYTES = 1 << 20;
 
   private final Path file;
@@ -68,7 +65,7 @@ public final class CredentialStore implements CredentialSource {
    */
   @Override
   public Optional<Credentials> find(String registry) throws InvalidInputException, IOException {
-    JsonNode root = read();
+    JsonValue root = read();
     if (root == null) {
       return Optional.empty();
     }
@@ -76,7 +73,7 @@ public final class CredentialStore implements CredentialSource {
     if (helper != null) {
       return helpers.get(helper, registry);
     }
-    JsonNode entry = entryFor(root.path("auths"), registry);
+    JsonValue entry = entryFor(root.path("auths"), registry);
     if (entry != null) {
       Optional<Credentials> stored = decode(entry, registry);
       if (stored.isPresent()) {
@@ -87,13 +84,13 @@ public final class CredentialStore implements CredentialSource {
     return store.isEmpty() ? Optional.empty() : helpers.get(store, registry);
   }
 
-  private JsonNode read() throws InvalidInputException, IOException {
+  private JsonValue read() throws InvalidInputException, IOException {
     try {
       if (Files.size(file) > MAX_FILE_BYTES) {
         throw new InvalidInputException(file + ": larger than " + MAX_FILE_BYTES + " bytes");
       }
-      JsonNode root = JSON.readTree(Files.readAllBytes(file));
-      if (root == null || !root.isObject()) {
+      JsonValue root = JsonValue.parse(Files.readAllBytes(file));
+      if (!root.isObject()) {
         throw new InvalidInputException(file + ": expected a JSON object");
       }
       return root;
@@ -105,22 +102,21 @@ public final class CredentialStore implements CredentialSource {
     }
   }
 
-  private static String helperFor(JsonNode credHelpers, String registry) {
-    JsonNode entry = entryFor(credHelpers, registry);
-    return entry == null || entry.asText("").isEmpty() ? null : entry.asText();
+  private static String helperFor(JsonValue credHelpers, String registry) {
+    JsonValue entry = entryFor(credHelpers, registry);
+    return entry == null || entry.asText("").isEmpty() ? null : entry.asText("");
   }
 
   /** Returns the entry whose key names {@code registry}, with or without a scheme and path. */
-  private static JsonNode entryFor(JsonNode entries, String registry) {
+  private static JsonValue entryFor(JsonValue entries, String registry) {
     if (!entries.isObject()) {
       return null;
     }
-    JsonNode exact = entries.get(registry);
-    if (exact != null) {
+    JsonValue exact = entries.path(registry);
+    if (!exact.isMissing()) {
       return exact;
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = entries.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonValue> entry : entries.fields().entrySet()) {
       if (hostOf(entry.getKey()).equals(registry)) {
         return entry.getValue();
       }
@@ -138,7 +134,7 @@ public final class CredentialStore implements CredentialSource {
     return slash >= 0 ? host.substring(0, slash) : host;
   }
 
-  private Optional<Credentials> decode(JsonNode entry, String registry)
+  private Optional<Credentials> decode(JsonValue entry, String registry)
       throws InvalidInputException {
     String token = entry.path("identitytoken").asText("");
     if (!token.isEmpty()) {

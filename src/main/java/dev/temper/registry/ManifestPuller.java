@@ -1,6 +1,6 @@
 package dev.temper.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.temper.json.JsonValue;
 import dev.temper.oci.Digest;
 import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
@@ -148,8 +148,7 @@ final class ManifestPuller {
         response.headers().firstValue("Content-Type").map(ManifestPuller::bareType).orElse("");
     String declared;
     try {
-      JsonNode root = OciJson.mapper().readTree(bytes);
-      declared = root == null ? "" : root.path("mediaType").asText("");
+      declared = JsonValue.parse(bytes).path("mediaType").asText("");
     } catch (IOException e) {
       throw context.failure(
           RegistryException.Reason.INTEGRITY, 200, "the manifest is not valid JSON", null);

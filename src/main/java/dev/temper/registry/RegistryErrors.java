@@ -1,7 +1,6 @@
 package dev.temper.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -15,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 final class RegistryErrors {
   private static final int MAX_ERROR_BODY = 64 * 1024;
   private static final int MAX_MESSAGE_CHARS = 300;
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private RegistryErrors() {}
 
@@ -58,7 +56,7 @@ final class RegistryErrors {
       return "";
     }
     try {
-      JsonNode first = JSON.readTree(body).path("errors").path(0);
+      JsonValue first = JsonValue.parse(body).path("errors").path(0);
       String code = first.path("code").asText("");
       String message = first.path("message").asText("");
       if (code.isEmpty() && message.isEmpty()) {

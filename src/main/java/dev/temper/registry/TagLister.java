@@ -1,6 +1,6 @@
 package dev.temper.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.temper.json.JsonValue;
 import dev.temper.oci.OciJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,15 +85,15 @@ final class TagLister {
           "a page of tags is larger than " + OciJson.MAX_DOCUMENT_BYTES + " bytes",
           null);
     }
-    JsonNode list;
+    JsonValue list;
     try {
-      list = OciJson.mapper().readTree(body).path("tags");
+      list = JsonValue.parse(body).path("tags");
     } catch (IOException e) {
       throw context.failure(
           RegistryException.Reason.PROTOCOL, 200, "the tag list is not valid JSON", e);
     }
-    for (JsonNode tag : list) {
-      tags.add(tag.asText());
+    for (JsonValue tag : list.elements()) {
+      tags.add(tag.asText(""));
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.temper.registry;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.temper.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,7 +23,6 @@ final class TokenClient {
   private static final int MAX_RESPONSE_BYTES = 1 << 20;
   // The token spec's default when the server gives no expires_in.
   private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * A bearer token with the instant after which it is no longer sent.
@@ -128,15 +126,14 @@ final class TokenClient {
           "the token response is larger than 1 MiB",
           null);
     }
-    JsonNode root;
+    JsonValue root;
     try {
-      root = JSON.readTree(body);
+      root = JsonValue.parse(body);
     } catch (IOException e) {
       throw context.failure(
           RegistryException.Reason.PROTOCOL, status, "the token response is not JSON", null);
     }
-    String token =
-        root == null ? "" : root.path("token").asText(root.path("access_token").asText(""));
+    String token = root.path("token").asText(root.path("access_token").asText(""));
     if (token.isEmpty()) {
       throw context.failure(
           RegistryException.Reason.PROTOCOL, status, "the token response has no token", null);

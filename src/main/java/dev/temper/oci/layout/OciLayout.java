@@ -1,11 +1,11 @@
 package dev.temper.oci.layout;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.temper.error.IntegrityException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NotFoundException;
 import dev.temper.error.ParseErrors;
+import dev.temper.json.JsonValue;
 import dev.temper.oci.Annotations;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
@@ -72,14 +72,13 @@ public final class OciLayout {
   static void checkLayoutFile(Path root) throws IOException, InvalidInputException {
     Path file = root.resolve(LAYOUT_FILE);
     byte[] json = readBounded(file, root + "/" + LAYOUT_FILE);
-    JsonNode node;
+    JsonValue version;
     try {
-      node = OciJson.mapper().readTree(json);
+      version = JsonValue.parse(json).path("imageLayoutVersion");
     } catch (JsonProcessingException e) {
       throw ParseErrors.invalid(root + "/" + LAYOUT_FILE, "layout file", e);
     }
-    JsonNode version = node == null ? null : node.get("imageLayoutVersion");
-    if (version == null || !LAYOUT_VERSION.equals(version.asText())) {
+    if (!version.isString() || !LAYOUT_VERSION.equals(version.asText(""))) {
       throw new InvalidInputException(
           root
               + "/"
