@@ -2,10 +2,11 @@ package dev.temper.cli;
 
 import java.util.Arrays;
 import java.util.List;
+import org.slf4j.event.Level;
 
 /**
- * Sets the SLF4J simple logger's level from {@code -v} and {@code --debug} before any logger
- * exists, because slf4j-simple reads its configuration once.
+ * Chooses the level of the command line's log output from {@code -v} and {@code --debug}, and
+ * points SLF4J at {@link StderrLoggerProvider} before any logger exists.
  */
 final class Logging {
   private static boolean debug;
@@ -15,13 +16,15 @@ final class Logging {
   static void configure(String[] args) {
     List<String> list = Arrays.asList(args);
     debug = list.contains("--debug");
-    String level =
-        debug ? "debug" : list.contains("-v") || list.contains("--verbose") ? "info" : "warn";
-    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
-    System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
-    System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
-    System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
-    System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+    Level level =
+        debug
+            ? Level.DEBUG
+            : list.contains("-v") || list.contains("--verbose") ? Level.INFO : Level.WARN;
+    StderrLogger.setThreshold(level);
+    // Naming the provider spares SLF4J a search of the class path. SLF4J reports that choice at
+    // its own info level, which only its warnings should pass.
+    System.setProperty("slf4j.provider", StderrLoggerProvider.class.getName());
+    System.setProperty("slf4j.internal.verbosity", "WARN");
   }
 
   static boolean debugEnabled() {
