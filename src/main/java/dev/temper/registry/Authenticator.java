@@ -1,7 +1,6 @@
 package dev.temper.registry;
 
 import java.io.IOException;
-import java.net.http.HttpHeaders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,8 +49,7 @@ final class Authenticator {
    * @throws RegistryException when the challenge is missing or malformed, or no credentials can
    *     meet it
    */
-  void respond(
-      HttpHeaders responseHeaders, Scope scope, Optional<String> sent, RequestContext context)
+  void respond(Headers responseHeaders, Scope scope, Optional<String> sent, RequestContext context)
       throws RegistryException, IOException {
     List<String> values = responseHeaders.allValues("WWW-Authenticate");
     if (values.isEmpty()) {

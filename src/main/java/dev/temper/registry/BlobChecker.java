@@ -2,9 +2,7 @@ package dev.temper.registry;
 
 import dev.temper.oci.Digest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -27,8 +25,7 @@ final class BlobChecker {
   OptionalLong size(Digest digest, Scope scope) throws RegistryException, IOException {
     RequestContext context = RequestContext.of(repository, "check blob " + digest);
     URI uri = URI.create("/v2/" + repository.name() + "/blobs/" + digest);
-    HttpResponse<InputStream> response =
-        transport.send(RegistryCall.of("HEAD", uri, Map.of(), scope, context));
+    Response response = transport.send(RegistryCall.of("HEAD", uri, Map.of(), scope, context));
     response.body().close();
     if (response.statusCode() == 404) {
       return OptionalLong.empty();

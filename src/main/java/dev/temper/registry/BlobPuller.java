@@ -8,7 +8,6 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -60,7 +59,7 @@ final class BlobPuller {
     URI uri = URI.create("/v2/" + repository.name() + "/blobs/" + blob.digest());
     RegistryCall call =
         RegistryCall.of("GET", uri, Map.of(), Scope.pull(repository.name()), context);
-    HttpResponse<InputStream> response = transport.send(call);
+    Response response = transport.send(call);
     if (response.statusCode() != 200) {
       throw RegistryErrors.fromResponse(response, context);
     }

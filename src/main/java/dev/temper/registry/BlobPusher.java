@@ -3,15 +3,11 @@ package dev.temper.registry;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.Digest;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -129,8 +125,8 @@ final class BlobPusher {
                 Map.of(),
                 Scope.mount(repository.name(), from.name()),
                 context.withOperation("mount blob " + digest + " from " + from.name()))
-            .withBody(HttpRequest.BodyPublishers::noBody);
-    HttpResponse<InputStream> response = transport.send(call);
+            .withBody(RequestBody.EMPTY);
+    Response response = transport.send(call);
     if (response.statusCode() != 201 && response.statusCode() != 202) {
       // The error body names the cause, so it is read before the body is closed.
       throw RegistryErrors.fromResponse(response, call.context());
@@ -146,8 +142,8 @@ final class BlobPusher {
     URI uri = URI.create("/v2/" + repository.name() + "/blobs/uploads/");
     RegistryCall call =
         RegistryCall.of("POST", uri, Map.of(), Scope.push(repository.name()), context)
-            .withBody(HttpRequest.BodyPublishers::noBody);
-    HttpResponse<InputStream> response = transport.send(call);
+            .withBody(RequestBody.EMPTY);
+    Response response = transport.send(call);
     if (response.statusCode() != 202) {
       throw RegistryErrors.fromResponse(response, context);
     }
@@ -174,7 +170,7 @@ final class BlobPusher {
         RegistryCall patch =
             RegistryCall.of("PATCH", current, headers, Scope.push(repository.name()), context)
                 .withBody(range(source, offset, length));
-        HttpResponse<InputStream> response = transport.send(patch);
+        Response response = transport.send(patch);
         if (isExpired(response.statusCode())) {
           response.body().close();
           return Optional.of(current);
@@ -185,17 +181,14 @@ final class BlobPusher {
         response.body().close();
         current = location(response, current, context);
       }
-      return close(current, blob, HttpRequest.BodyPublishers::noBody, context);
+      return close(current, blob, RequestBody.EMPTY, context);
     }
     return close(current, blob, range(source, 0, blob.size()), context);
   }
 
   /** PUT with the digest, which ends the session. */
   private Optional<URI> close(
-      URI session,
-      Descriptor blob,
-      Supplier<HttpRequest.BodyPublisher> body,
-      RequestContext context)
+      URI session, Descriptor blob, RequestBody body, RequestContext context)
       throws RegistryException, IOException {
     String separator = session.getRawQuery() == null ? "?" : "&";
     URI uri = URI.create(session + separator + "digest=" + encode(blob.digest().toString()));
@@ -207,7 +200,7 @@ final class BlobPusher {
                 Scope.push(repository.name()),
                 context)
             .withBody(body);
-    HttpResponse<InputStream> response = transport.send(put);
+    Response response = transport.send(put);
     if (isExpired(response.statusCode())) {
       response.body().close();
       return Optional.of(session);
@@ -232,7 +225,7 @@ final class BlobPusher {
     return status == 404 || status == 416;
   }
 
-  private static URI location(HttpResponse<InputStream> response, URI base, RequestContext context)
+  private static URI location(Response response, URI base, RequestContext context)
       throws RegistryException {
     String value = response.headers().firstValue("Location").orElse("");
     if (value.isEmpty()) {
@@ -253,9 +246,8 @@ final class BlobPusher {
     }
   }
 
-  private static Supplier<HttpRequest.BodyPublisher> range(
-      BlobSource source, long offset, long length) {
-    return () -> StreamBody.range(source, offset, length);
+  private static RequestBody range(BlobSource source, long offset, long length) {
+    return StreamBody.range(source, offset, length);
   }
 
   private static String encode(String value) {

@@ -9,14 +9,9 @@ import java.net.HttpRetryException;
 import java.net.HttpURLConnection;
 import java.net.ProtocolException;
 import java.net.Proxy;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
@@ -57,8 +52,8 @@ final class BlockingSender {
    *
    * @throws IOException when the connection fails or the body cannot be sent
    */
-  BlockingResponse send(HttpRequest request) throws IOException {
-    Duration idle = request.timeout().orElse(Duration.ofMinutes(1));
+  Response send(Request request) throws IOException {
+    Duration idle = request.timeout();
     HttpURLConnection connection =
         (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
     if (connection instanceof HttpsURLConnection secure) {
@@ -72,32 +67,28 @@ final class BlockingSender {
 
     // Without an Accept header the connection would send its own list of image types.
     connection.setRequestProperty("Accept", "*/*");
-    request
-        .headers()
-        .map()
-        .forEach(
-            (name, values) -> {
-              connection.setRequestProperty(name, values.get(0));
-              values.stream().skip(1).forEach(value -> connection.addRequestProperty(name, value));
-            });
+    for (var header : request.headers().map().entrySet()) {
+      List<String> values = header.getValue();
+      connection.setRequestProperty(header.getKey(), values.get(0));
+      for (int i = 1; i < values.size(); i++) {
+        connection.addRequestProperty(header.getKey(), values.get(i));
+      }
+    }
 
     try {
       sendBody(connection, request, idle);
       return receive(connection, request);
     } catch (HttpRetryException e) {
       // A streamed body met a challenge; the connection kept the status and the headers.
-      return new BlockingResponse(
-          request,
-          e.responseCode(),
-          HttpHeaders.of(headerFields(connection), (name, value) -> true),
-          InputStream.nullInputStream());
+      return new Response(
+          request, e.responseCode(), headerFields(connection), InputStream.nullInputStream());
     } catch (IOException | RuntimeException e) {
       connection.disconnect();
       throw e;
     }
   }
 
-  private static BlockingResponse receive(HttpURLConnection connection, HttpRequest request)
+  private static Response receive(HttpURLConnection connection, Request request)
       throws IOException {
     int status;
     try {
@@ -113,50 +104,41 @@ final class BlockingSender {
     if (status < 0) {
       throw new IOException("the response has no valid status line");
     }
-    HttpHeaders headers = HttpHeaders.of(headerFields(connection), (name, value) -> true);
+    Headers headers = headerFields(connection);
     InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
     if (body == null) {
       // No body, or one the connection dropped after a challenge to a streamed request.
-      return new BlockingResponse(request, status, headers, InputStream.nullInputStream());
+      return new Response(request, status, headers, InputStream.nullInputStream());
     }
-    return new BlockingResponse(
+    return new Response(
         request,
         status,
         headers,
         new Body(body, connection, announcedLength(request.method(), status, headers)));
   }
 
-  private static void sendBody(HttpURLConnection connection, HttpRequest request, Duration idle)
+  private static void sendBody(HttpURLConnection connection, Request request, Duration idle)
       throws IOException {
-    HttpRequest.BodyPublisher publisher = request.bodyPublisher().orElse(null);
     // POST and PUT always announce their length, even when it is 0: a proxy in front of a
     // registry may reject them with HTTP 411 otherwise.
     boolean announces = request.method().equals("POST") || request.method().equals("PUT");
-    if (publisher == null || !announces && publisher.contentLength() == 0) {
+    long length = request.body().contentLength();
+    if (!announces && length == 0) {
       return;
     }
-    long length = publisher.contentLength();
     connection.setDoOutput(true);
-    if (length >= 0) {
-      connection.setFixedLengthStreamingMode(length);
-    } else {
-      connection.setChunkedStreamingMode(STREAMING_CHUNK);
-    }
+    connection.setFixedLengthStreamingMode(length);
     // NOTE: a server that answers before it has read the body, such as with HTTP 401 or 413, and
     // then resets the connection makes the write fail, and the connection never reads that
     // answer. The upload is then retried and fails with a write error in place of the status. A
     // server that shuts down its side first and closes half a second later, as Go's net/http
     // does, was seen to work with a 256 MiB body.
     try (OutputStream out = new StalledWriteGuard(connection.getOutputStream(), connection, idle)) {
-      if (publisher instanceof StreamBody stream) {
-        copy(stream, out);
-      } else {
-        PublisherDrain.copy(publisher, out, idle);
-      }
+      copy(request.body(), out);
     }
   }
 
-  private static void copy(StreamBody body, OutputStream out) throws IOException {
+  private static void copy(RequestBody body, OutputStream out) throws IOException {
     byte[] buffer = new byte[STREAMING_CHUNK];
     long sent = 0;
     try (InputStream in = body.open()) {
@@ -177,7 +159,7 @@ final class BlockingSender {
    * connection ends a fixed-length body quietly when the server closes early, so the length is
    * checked here.
    */
-  private static long announcedLength(String method, int status, HttpHeaders headers) {
+  private static long announcedLength(String method, int status, Headers headers) {
     if (method.equals("HEAD") || status == 204 || status == 304 || status < 200) {
       return -1;
     }
@@ -195,17 +177,17 @@ final class BlockingSender {
    * Returns the response headers in the order they arrived. The connection's own header map lists
    * the values of a repeated header in reverse, and the first authentication challenge counts.
    */
-  private static Map<String, List<String>> headerFields(HttpURLConnection connection) {
-    Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private static Headers headerFields(HttpURLConnection connection) {
+    Headers.Builder fields = new Headers.Builder();
     for (int i = 0; ; i++) {
       String value = connection.getHeaderField(i);
       if (value == null) {
-        return fields;
+        return fields.build();
       }
       // The status line comes first, without a name.
       String name = connection.getHeaderFieldKey(i);
       if (name != null) {
-        fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        fields.add(name, value);
       }
     }
   }

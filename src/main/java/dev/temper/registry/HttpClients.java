@@ -5,6 +5,7 @@ import dev.temper.cache.TimedBodyStream;
 import dev.temper.error.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -58,12 +59,36 @@ final class HttpClients {
    *
    * @param idle how long a body read may wait for data
    */
-  HttpResponse<InputStream> send(HttpRequest request, Duration idle)
-      throws IOException, InterruptedException {
+  Response send(Request request, Duration idle) throws IOException, InterruptedException {
     if (BlockingSender.supports(request.method())) {
       return blocking.send(request);
     }
-    return client(request.uri()).send(request, info -> new TimedBodyStream(idle));
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(request.uri())
+            .timeout(request.timeout())
+            .method(request.method(), publisher(request.body()));
+    request.headers().map().forEach((name, values) -> values.forEach(v -> builder.header(name, v)));
+    HttpResponse<InputStream> response =
+        client(request.uri()).send(builder.build(), info -> new TimedBodyStream(idle));
+    return new Response(
+        request, response.statusCode(), Headers.of(response.headers().map()), response.body());
+  }
+
+  /** Returns a publisher that streams the body, opening it when the client subscribes. */
+  private static HttpRequest.BodyPublisher publisher(RequestBody body) {
+    if (body.contentLength() == 0) {
+      return HttpRequest.BodyPublishers.noBody();
+    }
+    return HttpRequest.BodyPublishers.fromPublisher(
+        HttpRequest.BodyPublishers.ofInputStream(
+            () -> {
+              try {
+                return body.open();
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            }),
+        body.contentLength());
   }
 
   /** Returns the JDK HTTP client for the scheme of {@code uri}, building it on first use. */

@@ -7,7 +7,6 @@ import dev.temper.oci.OciJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -56,7 +55,7 @@ final class ManifestPuller {
 
   private PulledManifest pullOnce(RegistryCall call, String reference, RequestContext context)
       throws RegistryException, IOException, Transient {
-    HttpResponse<InputStream> response = transport.send(call);
+    Response response = transport.send(call);
     if (response.statusCode() != 200) {
       throw RegistryErrors.fromResponse(response, context);
     }
@@ -68,7 +67,7 @@ final class ManifestPuller {
   }
 
   /** Reads the body. A body cut short or stalled is pulled again, as a failed request is. */
-  private static byte[] readBounded(HttpResponse<InputStream> response, RequestContext context)
+  private static byte[] readBounded(Response response, RequestContext context)
       throws RegistryException, IOException, Transient {
     long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
     try (InputStream in = response.body()) {
@@ -100,10 +99,7 @@ final class ManifestPuller {
   }
 
   private static Digest verifyDigest(
-      byte[] bytes,
-      Optional<Digest> requested,
-      HttpResponse<InputStream> response,
-      RequestContext context)
+      byte[] bytes, Optional<Digest> requested, Response response, RequestContext context)
       throws RegistryException {
     Digest expected = requested.orElse(null);
     if (expected == null) {
@@ -141,8 +137,7 @@ final class ManifestPuller {
     return actual;
   }
 
-  private static String verifyMediaType(
-      byte[] bytes, HttpResponse<InputStream> response, RequestContext context)
+  private static String verifyMediaType(byte[] bytes, Response response, RequestContext context)
       throws RegistryException {
     String contentType =
         response.headers().firstValue("Content-Type").map(ManifestPuller::bareType).orElse("");

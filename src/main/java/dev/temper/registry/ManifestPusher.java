@@ -3,10 +3,7 @@ package dev.temper.registry;
 import dev.temper.oci.Digest;
 import dev.temper.oci.OciJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,8 +49,8 @@ final class ManifestPusher {
                 Map.of("Content-Type", mediaType),
                 Scope.push(repository.name()),
                 context)
-            .withBody(() -> HttpRequest.BodyPublishers.ofByteArray(copy));
-    HttpResponse<InputStream> response = transport.send(call);
+            .withBody(RequestBody.of(copy));
+    Response response = transport.send(call);
     if (response.statusCode() != 201) {
       throw RegistryErrors.fromResponse(response, context);
     }

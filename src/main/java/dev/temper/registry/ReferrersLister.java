@@ -7,9 +7,7 @@ import dev.temper.oci.ImageIndex;
 import dev.temper.oci.MediaTypes;
 import dev.temper.oci.OciJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +40,7 @@ final class ReferrersLister {
             Map.of("Accept", MediaTypes.OCI_INDEX),
             Scope.pull(repository.name()),
             context);
-    HttpResponse<InputStream> response = transport.send(call);
+    Response response = transport.send(call);
     if (response.statusCode() == 200) {
       String type =
           ManifestPuller.bareType(response.headers().firstValue("Content-Type").orElse(""));

@@ -1,9 +1,7 @@
 package dev.temper.registry;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * One request to a registry.
@@ -11,7 +9,7 @@ import java.util.function.Supplier;
  * @param method the HTTP method
  * @param uri the target, absolute or relative to the registry's base
  * @param headers the request headers other than authorization
- * @param body creates a fresh body for each attempt, or null for none
+ * @param body the body, opened again for each attempt, or null for none
  * @param scope the access the request needs
  * @param context what the request is for, for error messages
  * @param followRedirects whether redirects are followed
@@ -20,7 +18,7 @@ record RegistryCall(
     String method,
     URI uri,
     Map<String, String> headers,
-    Supplier<HttpRequest.BodyPublisher> body,
+    RequestBody body,
     Scope scope,
     RequestContext context,
     boolean followRedirects) {
@@ -35,7 +33,7 @@ record RegistryCall(
   }
 
   /** Returns the same request with a body. */
-  RegistryCall withBody(Supplier<HttpRequest.BodyPublisher> newBody) {
+  RegistryCall withBody(RequestBody newBody) {
     return new RegistryCall(method, uri, headers, newBody, scope, context, followRedirects);
   }
 }

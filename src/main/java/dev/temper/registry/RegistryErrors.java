@@ -3,7 +3,6 @@ package dev.temper.registry;
 import dev.temper.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -18,8 +17,7 @@ final class RegistryErrors {
   private RegistryErrors() {}
 
   /** Reads and closes the body of a failed response and returns the matching exception. */
-  static RegistryException fromResponse(
-      HttpResponse<InputStream> response, RequestContext context) {
+  static RegistryException fromResponse(Response response, RequestContext context) {
     int status = response.statusCode();
     String detail = describe(status) + errorBody(response);
     return context.failure(reasonFor(status), status, detail, null);
@@ -48,7 +46,7 @@ final class RegistryErrors {
     };
   }
 
-  private static String errorBody(HttpResponse<InputStream> response) {
+  private static String errorBody(Response response) {
     byte[] body;
     try (InputStream in = response.body()) {
       body = in.readNBytes(MAX_ERROR_BODY);

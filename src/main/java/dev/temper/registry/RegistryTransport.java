@@ -2,14 +2,12 @@ package dev.temper.registry;
 
 import dev.temper.cache.RetryAfter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ProtocolException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -63,7 +61,7 @@ final class RegistryTransport {
    *
    * @throws RegistryException when the retries run out or an authentication challenge cannot be met
    */
-  HttpResponse<InputStream> send(RegistryCall call) throws RegistryException, IOException {
+  Response send(RegistryCall call) throws RegistryException, IOException {
     return withRetries(call.context(), () -> sendOnce(call));
   }
 
@@ -71,15 +69,16 @@ final class RegistryTransport {
    * Sends a request that needs no registry credentials, such as a token request, retrying transient
    * failures.
    */
-  HttpResponse<InputStream> exchange(HttpRequest.Builder request, RequestContext context)
+  Response exchange(
+      String method, URI uri, Headers.Builder headers, RequestBody body, RequestContext context)
       throws RegistryException, IOException {
-    HttpRequest built =
-        request.timeout(settings.idleTimeout()).header("User-Agent", "temper").build();
-    return withRetries(context, () -> retryable(context, transmit(built, context)));
+    Request request =
+        new Request(
+            method, uri, headers.add("User-Agent", "temper").build(), body, settings.idleTimeout());
+    return withRetries(context, () -> retryable(context, transmit(request, context)));
   }
 
-  private HttpResponse<InputStream> sendOnce(RegistryCall call)
-      throws RegistryException, IOException, Transient {
+  private Response sendOnce(RegistryCall call) throws RegistryException, IOException, Transient {
     URI origin = probe.base();
     URI target = call.uri().isAbsolute() ? call.uri() : origin.resolve(call.uri());
     String method = call.method();
@@ -90,8 +89,8 @@ final class RegistryTransport {
           sameOrigin
               ? authenticator.header(call.scope(), settings.clock().instant())
               : Optional.empty();
-      HttpRequest request = build(call, method, target, authorization);
-      HttpResponse<InputStream> response = transmit(request, call.context());
+      Request request = build(call, method, target, authorization);
+      Response response = transmit(request, call.context());
       int status = response.statusCode();
       if (status == 401 && sameOrigin) {
         response.body().close();
@@ -123,24 +122,26 @@ final class RegistryTransport {
     }
   }
 
-  private HttpRequest build(
+  private Request build(
       RegistryCall call, String method, URI target, Optional<String> authorization) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(target)
-            .timeout(settings.idleTimeout())
-            .header("User-Agent", "temper");
-    call.headers().forEach(builder::header);
-    authorization.ifPresent(value -> builder.header("Authorization", value));
+    Headers.Builder headers = new Headers.Builder().add("User-Agent", "temper");
+    for (Map.Entry<String, String> header : call.headers().entrySet()) {
+      headers.add(header.getKey(), header.getValue());
+    }
+    if (authorization.isPresent()) {
+      headers.add("Authorization", authorization.get());
+    }
+    // A redirect that turned the method into GET drops the body.
     boolean withBody = call.body() != null && method.equals(call.method());
-    builder.method(method, withBody ? call.body().get() : HttpRequest.BodyPublishers.noBody());
-    return builder.build();
+    RequestBody body = withBody ? call.body() : RequestBody.EMPTY;
+    return new Request(method, target, headers.build(), body, settings.idleTimeout());
   }
 
   /** Sends one request without retries; a failed connection becomes a {@link Transient}. */
-  HttpResponse<InputStream> transmit(HttpRequest request, RequestContext context)
+  Response transmit(Request request, RequestContext context)
       throws RegistryException, IOException, Transient {
     try {
-      HttpResponse<InputStream> response = clients.send(request, settings.idleTimeout());
+      Response response = clients.send(request, settings.idleTimeout());
       LOG.debug(
           "{} {} -> HTTP {}", request.method(), withoutQuery(request.uri()), response.statusCode());
       return response;
@@ -178,8 +179,8 @@ final class RegistryTransport {
   }
 
   /** Turns HTTP 429 and 5xx into a retry and passes every other response on. */
-  private HttpResponse<InputStream> retryable(
-      RequestContext context, HttpResponse<InputStream> response) throws IOException, Transient {
+  private Response retryable(RequestContext context, Response response)
+      throws IOException, Transient {
     int status = response.statusCode();
     if (status == 429 || status >= 500 && status <= 599) {
       response.body().close();

@@ -2,7 +2,6 @@ package dev.temper.registry;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 
 /** Reads the small JSON bodies of registry responses, such as tag lists and tokens. */
 final class ResponseBodies {
@@ -15,7 +14,7 @@ final class ResponseBodies {
    * @throws RegistryException when the body cannot be read to its end, such as when the connection
    *     is cut or stalls, naming the registry and the operation
    */
-  static byte[] read(HttpResponse<InputStream> response, int limit, RequestContext context)
+  static byte[] read(Response response, int limit, RequestContext context)
       throws RegistryException, IOException {
     try (InputStream in = response.body()) {
       return in.readNBytes(limit + 1);

@@ -1,11 +1,8 @@
 package dev.temper.registry;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,16 +92,15 @@ final class SchemeProbe {
     }
   }
 
-  private HttpResponse<InputStream> probe(URI root)
-      throws RegistryException, IOException, Transient {
-    HttpRequest request =
-        HttpRequest.newBuilder(root.resolve("/v2/"))
-            .timeout(transport.settings().idleTimeout())
-            .header("User-Agent", "temper")
-            .GET()
-            .build();
-    HttpResponse<InputStream> response =
-        transport.transmit(request, new RequestContext(registry, "", "connect"));
+  private Response probe(URI root) throws RegistryException, IOException, Transient {
+    Request request =
+        new Request(
+            "GET",
+            root.resolve("/v2/"),
+            new Headers.Builder().add("User-Agent", "temper").build(),
+            RequestBody.EMPTY,
+            transport.settings().idleTimeout());
+    Response response = transport.transmit(request, new RequestContext(registry, "", "connect"));
     response.body().close();
     return response;
   }

@@ -3,17 +3,9 @@ package dev.temper.registry;
 import dev.temper.archive.LimitedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
-import java.util.concurrent.Flow;
 
-/**
- * A request body of known length read from a stream that can be opened again for each attempt. The
- * JDK's HTTP client takes it as any other publisher; {@link BlockingSender} copies the stream
- * directly into the connection in large buffers.
- */
-final class StreamBody implements HttpRequest.BodyPublisher {
+/** A request body of known length read from a stream that can be opened again for each attempt. */
+final class StreamBody implements RequestBody {
   /** Opens the body's bytes from their first byte. */
   @FunctionalInterface
   interface Opener {
@@ -44,28 +36,13 @@ final class StreamBody implements HttpRequest.BodyPublisher {
         length);
   }
 
-  /** Opens the bytes; the caller reads exactly {@link #contentLength()} of them. */
-  InputStream open() throws IOException {
+  @Override
+  public InputStream open() throws IOException {
     return opener.open();
   }
 
   @Override
   public long contentLength() {
     return length;
-  }
-
-  @Override
-  public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-    HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(
-                () -> {
-                  try {
-                    return open();
-                  } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                  }
-                }),
-            length)
-        .subscribe(subscriber);
   }
 }

@@ -3,9 +3,7 @@ package dev.temper.registry;
 import dev.temper.json.JsonValue;
 import dev.temper.oci.OciJson;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +52,7 @@ final class TagLister {
               Map.of("Accept", "application/json"),
               Scope.pull(repository.name()),
               context);
-      HttpResponse<InputStream> response = transport.send(call);
+      Response response = transport.send(call);
       if (response.statusCode() != 200) {
         throw RegistryErrors.fromResponse(response, context);
       }
@@ -74,8 +72,7 @@ final class TagLister {
     }
   }
 
-  private static void readPage(
-      HttpResponse<InputStream> response, List<String> tags, RequestContext context)
+  private static void readPage(Response response, List<String> tags, RequestContext context)
       throws RegistryException, IOException {
     byte[] body = ResponseBodies.read(response, OciJson.MAX_DOCUMENT_BYTES, context);
     if (body.length > OciJson.MAX_DOCUMENT_BYTES) {
@@ -97,7 +94,7 @@ final class TagLister {
     }
   }
 
-  private static Optional<URI> next(HttpResponse<InputStream> response, RequestContext context)
+  private static Optional<URI> next(Response response, RequestContext context)
       throws RegistryException {
     for (String link : response.headers().allValues("Link")) {
       Matcher matcher = NEXT.matcher(link);

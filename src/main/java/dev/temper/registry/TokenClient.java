@@ -2,11 +2,8 @@ package dev.temper.registry;
 
 import dev.temper.json.JsonValue;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,23 +57,24 @@ final class TokenClient {
     for (String entry : scope.entries()) {
       query.add(param("scope", entry));
     }
-    HttpRequest.Builder request;
+    RequestContext tokenContext = context.withOperation("token request to " + realm.getHost());
+    Headers.Builder headers = new Headers.Builder();
+    Response response;
     if (credentials.isPresent() && credentials.get().identityToken()) {
       query.add(param("grant_type", "refresh_token"));
       query.add(param("refresh_token", credentials.get().secret()));
       query.add(param("client_id", "temper"));
-      request =
-          HttpRequest.newBuilder(realm)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString(String.join("&", query)));
+      headers.add("Content-Type", "application/x-www-form-urlencoded");
+      byte[] form = String.join("&", query).getBytes(StandardCharsets.UTF_8);
+      response = transport.exchange("POST", realm, headers, RequestBody.of(form), tokenContext);
     } else {
       String separator = realm.getRawQuery() == null ? "?" : "&";
       URI uri = URI.create(realm + (query.isEmpty() ? "" : separator + String.join("&", query)));
-      request = HttpRequest.newBuilder(uri).GET();
-      credentials.ifPresent(c -> request.header("Authorization", c.basicHeader()));
+      if (credentials.isPresent()) {
+        headers.add("Authorization", credentials.get().basicHeader());
+      }
+      response = transport.exchange("GET", uri, headers, RequestBody.EMPTY, tokenContext);
     }
-    HttpResponse<InputStream> response =
-        transport.exchange(request, context.withOperation("token request to " + realm.getHost()));
     return read(response, context);
   }
 
@@ -104,7 +102,7 @@ final class TokenClient {
     return realm;
   }
 
-  private Token read(HttpResponse<InputStream> response, RequestContext context)
+  private Token read(Response response, RequestContext context)
       throws RegistryException, IOException {
     int status = response.statusCode();
     byte[] body = ResponseBodies.read(response, MAX_RESPONSE_BYTES, context);

@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -45,8 +42,18 @@ class BlockingSenderTest {
     server.close();
   }
 
-  private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(URI.create("http://" + server.host() + path)).timeout(TIMEOUT);
+  private Request request(String method, String path, RequestBody body, String... headers) {
+    return request(method, path, body, TIMEOUT, headers);
+  }
+
+  private Request request(
+      String method, String path, RequestBody body, Duration timeout, String... headers) {
+    Headers.Builder fields = new Headers.Builder();
+    for (int i = 0; i < headers.length; i += 2) {
+      fields.add(headers[i], headers[i + 1]);
+    }
+    URI uri = URI.create("http://" + server.host() + path);
+    return new Request(method, uri, fields.build(), body, timeout);
   }
 
   @Test
@@ -61,11 +68,12 @@ class BlockingSenderTest {
                 "WWW-Authenticate",
                 "Bearer realm=\"http://127.0.0.1/token\",service=\"test\""));
 
-    HttpResponse<InputStream> response =
+    Response response =
         sender.send(
-            request("/v2/repo/blobs/uploads/session?digest=sha256:00")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[64 * 1024]))
-                .build());
+            request(
+                "PUT",
+                "/v2/repo/blobs/uploads/session?digest=sha256:00",
+                RequestBody.of(new byte[64 * 1024])));
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.headers().firstValue("www-authenticate"))
@@ -83,11 +91,12 @@ class BlockingSenderTest {
         exchange ->
             FakeRegistry.respond(exchange, 401, error, "WWW-Authenticate", "Basic realm=\"x\""));
 
-    HttpResponse<InputStream> response =
+    Response response =
         sender.send(
-            request("/v2/repo/blobs/uploads/session?digest=sha256:00")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(new byte[1024]))
-                .build());
+            request(
+                "PUT",
+                "/v2/repo/blobs/uploads/session?digest=sha256:00",
+                RequestBody.of(new byte[1024])));
 
     // The connection drops the body of a challenge to a streamed request.
     assertThat(response.statusCode()).isEqualTo(401);
@@ -101,8 +110,7 @@ class BlockingSenderTest {
     byte[] error = "{\"errors\":[{\"code\":\"BLOB_UNKNOWN\"}]}".getBytes(StandardCharsets.UTF_8);
     server.on("/v2/repo/blobs/", exchange -> FakeRegistry.respond(exchange, 404, error));
 
-    HttpResponse<InputStream> response =
-        sender.send(request("/v2/repo/blobs/sha256:00").GET().build());
+    Response response = sender.send(request("GET", "/v2/repo/blobs/sha256:00", RequestBody.EMPTY));
 
     assertThat(response.statusCode()).isEqualTo(404);
     try (InputStream body = response.body()) {
@@ -120,11 +128,7 @@ class BlockingSenderTest {
           exchange.sendResponseHeaders(200, -1);
         });
 
-    HttpResponse<InputStream> response =
-        sender.send(
-            request("/v2/repo/blobs/sha256:00")
-                .method("HEAD", HttpRequest.BodyPublishers.noBody())
-                .build());
+    Response response = sender.send(request("HEAD", "/v2/repo/blobs/sha256:00", RequestBody.EMPTY));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValueAsLong("content-length")).hasValue(1234);
@@ -148,7 +152,7 @@ class BlockingSenderTest {
                 "WWW-Authenticate",
                 "Bearer realm=\"http://127.0.0.1/token\""));
 
-    HttpResponse<InputStream> response = sender.send(request("/v2/").GET().build());
+    Response response = sender.send(request("GET", "/v2/", RequestBody.EMPTY));
 
     assertThat(response.headers().allValues("WWW-Authenticate"))
         .containsExactly("Basic realm=\"one\"", "Bearer realm=\"http://127.0.0.1/token\"");
@@ -159,12 +163,14 @@ class BlockingSenderTest {
     server.on("/v2/repo/manifests/", exchange -> FakeRegistry.respond(exchange, 201, new byte[0]));
     byte[] manifest = "{\"schemaVersion\":2}".getBytes(StandardCharsets.UTF_8);
 
-    HttpResponse<InputStream> response =
+    Response response =
         sender.send(
-            request("/v2/repo/manifests/1")
-                .header("Authorization", "Bearer token-value")
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(manifest))
-                .build());
+            request(
+                "PUT",
+                "/v2/repo/manifests/1",
+                RequestBody.of(manifest),
+                "Authorization",
+                "Bearer token-value"));
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(server.requests())
@@ -188,11 +194,9 @@ class BlockingSenderTest {
           FakeRegistry.respond(exchange, 201, new byte[0]);
         });
 
-    HttpResponse<InputStream> response =
+    Response response =
         sender.send(
-            request("/v2/repo/blobs/uploads/session?digest=sha256:00")
-                .PUT(HttpRequest.BodyPublishers.noBody())
-                .build());
+            request("PUT", "/v2/repo/blobs/uploads/session?digest=sha256:00", RequestBody.EMPTY));
 
     assertThat(response.statusCode()).isEqualTo(201);
     assertThat(length.get()).isEqualTo("0");
@@ -202,16 +206,20 @@ class BlockingSenderTest {
   void failingRequestBodyIsReportedWithItsCause() {
     server.on(
         "/v2/repo/blobs/uploads/", exchange -> FakeRegistry.respond(exchange, 201, new byte[0]));
-    HttpRequest.BodyPublisher failing =
-        HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(
-                () -> {
-                  throw new UncheckedIOException(new IOException("layer file vanished"));
-                }),
-            10);
+    RequestBody failing =
+        new RequestBody() {
+          @Override
+          public long contentLength() {
+            return 10;
+          }
 
-    assertThatThrownBy(
-            () -> sender.send(request("/v2/repo/blobs/uploads/session").PUT(failing).build()))
+          @Override
+          public InputStream open() throws IOException {
+            throw new IOException("layer file vanished");
+          }
+        };
+
+    assertThatThrownBy(() -> sender.send(request("PUT", "/v2/repo/blobs/uploads/session", failing)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("layer file vanished");
   }
@@ -219,8 +227,7 @@ class BlockingSenderTest {
   @Test
   void interruptedReaderStopsReadingTheBody() throws Exception {
     server.on("/v2/repo/blobs/", this::sendHalfAndWait);
-    HttpResponse<InputStream> response =
-        sender.send(request("/v2/repo/blobs/sha256:00").GET().build());
+    Response response = sender.send(request("GET", "/v2/repo/blobs/sha256:00", RequestBody.EMPTY));
 
     try (InputStream body = response.body()) {
       assertThat(body.readNBytes(4)).hasSize(4);
@@ -234,9 +241,9 @@ class BlockingSenderTest {
   @Test
   void stalledBodyFailsAfterTheRequestTimeout() throws Exception {
     server.on("/v2/repo/blobs/", this::sendHalfAndWait);
-    HttpResponse<InputStream> response =
+    Response response =
         sender.send(
-            request("/v2/repo/blobs/sha256:00").timeout(Duration.ofMillis(200)).GET().build());
+            request("GET", "/v2/repo/blobs/sha256:00", RequestBody.EMPTY, Duration.ofMillis(200)));
 
     try (InputStream body = response.body()) {
       assertThatThrownBy(body::readAllBytes).isInstanceOf(SocketTimeoutException.class);
@@ -255,8 +262,7 @@ class BlockingSenderTest {
           // Throwing out of the handler makes HttpServer close the connection mid-body.
           throw new IOException("cutting the connection, as the test requests");
         });
-    HttpResponse<InputStream> response =
-        sender.send(request("/v2/repo/blobs/sha256:00").GET().build());
+    Response response = sender.send(request("GET", "/v2/repo/blobs/sha256:00", RequestBody.EMPTY));
 
     try (InputStream body = response.body()) {
       assertThatThrownBy(body::readAllBytes)
@@ -269,12 +275,13 @@ class BlockingSenderTest {
   void unreadUploadTimesOut() throws Exception {
     // A mock that reads the request head and then nothing more, with a small receive buffer.
     try (RawServer stalled = new RawServer(4096, this::readHeadAndWait)) {
-      HttpRequest upload =
-          HttpRequest.newBuilder(
-                  URI.create("http://" + stalled.host() + "/v2/repo/blobs/uploads/1"))
-              .timeout(Duration.ofMillis(200))
-              .PUT(StreamBody.range(() -> new ZeroStream(), 0, 1L << 30))
-              .build();
+      Request upload =
+          new Request(
+              "PUT",
+              URI.create("http://" + stalled.host() + "/v2/repo/blobs/uploads/1"),
+              Headers.NONE,
+              StreamBody.range(() -> new ZeroStream(), 0, 1L << 30),
+              Duration.ofMillis(200));
       ExecutorService caller = Executors.newSingleThreadExecutor();
       try {
         Future<?> sent = caller.submit(() -> sender.send(upload));

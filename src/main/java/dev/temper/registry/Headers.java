@@ -1,0 +1,80 @@
+package dev.temper.registry;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * The headers of a request or response: names compare without regard to case, and the values of a
+ * name keep the order in which they were added or arrived.
+ */
+final class Headers {
+  static final Headers NONE = new Headers(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+
+  private final Map<String, List<String>> fields;
+
+  private Headers(TreeMap<String, List<String>> fields) {
+    this.fields = Collections.unmodifiableMap(fields);
+  }
+
+  /** Returns headers with the values of each name in {@code fields}, in the map's order. */
+  static Headers of(Map<String, List<String>> fields) {
+    Builder builder = new Builder();
+    fields.forEach(
+        (name, values) -> {
+          for (String value : values) {
+            builder.add(name, value);
+          }
+        });
+    return builder.build();
+  }
+
+  /** Returns the first value of {@code name}. */
+  Optional<String> firstValue(String name) {
+    List<String> values = fields.get(name);
+    return values == null ? Optional.empty() : Optional.of(values.get(0));
+  }
+
+  /**
+   * Returns the first value of {@code name} as a number.
+   *
+   * @throws NumberFormatException when the value is not a decimal {@code long}
+   */
+  OptionalLong firstValueAsLong(String name) {
+    Optional<String> value = firstValue(name);
+    return value.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value.get()));
+  }
+
+  /** Returns every value of {@code name}, or an empty list. */
+  List<String> allValues(String name) {
+    List<String> values = fields.get(name);
+    return values == null ? List.of() : values;
+  }
+
+  /** Returns every header, by name. */
+  Map<String, List<String>> map() {
+    return fields;
+  }
+
+  /** Collects headers one value at a time. */
+  static final class Builder {
+    private final TreeMap<String, List<String>> fields =
+        new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    /** Adds a value of {@code name} after any it already has. */
+    Builder add(String name, String value) {
+      fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+      return this;
+    }
+
+    Headers build() {
+      TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      fields.forEach((name, values) -> copy.put(name, List.copyOf(values)));
+      return new Headers(copy);
+    }
+  }
+}
