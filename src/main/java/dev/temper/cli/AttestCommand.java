@@ -1,5 +1,7 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.sign.AttestationInputs;
@@ -8,64 +10,56 @@ import dev.temper.sign.InTotoStatement;
 import dev.temper.sign.SignTarget;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper attest}: attaches a signed in-toto attestation the way cosign does. */
-@Command(
-    name = "attest",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Wraps a predicate (an SBOM, provenance or VEX document) in an in-toto statement about"
-          + " IMAGE, signs it as a DSSE envelope and stores it tagged sha256-<hex>.att. With"
-          + " --bundle the attestation is also attached to the image as a Sigstore bundle"
-          + " referrer."
-    },
-    footer = ExitCodes.HELP)
-final class AttestCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "IMAGE", description = SignTargets.IMAGE_HELP)
-  String image;
+final class AttestCommand implements Verb {
+  private static final String DEFAULT_TYPE = "slsaprovenance";
 
-  @Option(names = "--key", required = true, description = "Private key file (cosign.key).")
-  Path key;
-
-  @Option(names = "--predicate", required = true, description = "The predicate JSON file.")
-  Path predicate;
-
-  @Option(
-      names = "--type",
-      defaultValue = "slsaprovenance",
-      description =
-          "Predicate type: spdx, cyclonedx, slsaprovenance, openvex or a URI"
-              + " (default: ${DEFAULT-VALUE}).")
-  String type;
-
-  @Option(
-      names = "--reference",
-      description =
-          "Subject name in the statement (default: HOST/REPOSITORY, or the layout directory's"
-              + " name).")
-  String reference;
-
-  @Option(
-      names = "--bundle",
-      paramLabel = "FILE",
-      description =
-          "Also write the attestation as a Sigstore bundle v0.3 to FILE and attach the bundle to"
-              + " the image as an OCI referrer.")
-  Path bundle;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+  static final CommandSpec SPEC =
+      CommandSpec.named("attest")
+          .describe(
+              "Wraps a predicate (an SBOM, provenance or VEX document) in an in-toto statement"
+                  + " about IMAGE, signs it as a DSSE envelope and stores it tagged"
+                  + " sha256-<hex>.att. With --bundle the attestation is also attached to the image"
+                  + " as a Sigstore bundle referrer.")
+          .parameter("IMAGE", SignTargets.IMAGE_HELP)
+          .required("--key", "FILE", "Private key file (cosign.key).")
+          .required("--predicate", "FILE", "The predicate JSON file.")
+          .option(
+              "--type",
+              "TYPE",
+              "Predicate type: spdx, cyclonedx, slsaprovenance, openvex or a URI (default: "
+                  + DEFAULT_TYPE
+                  + ").")
+          .option(
+              "--reference",
+              "NAME",
+              "Subject name in the statement (default: HOST/REPOSITORY, or the layout directory's"
+                  + " name).")
+          .option(
+              "--bundle",
+              "FILE",
+              "Also write the attestation as a Sigstore bundle v0.3 to FILE and attach the bundle"
+                  + " to the image as an OCI referrer.")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String image = args.string("IMAGE");
+    Path key = args.path("--key");
+    Path predicate = args.path("--predicate");
+    String type = args.string("--type", DEFAULT_TYPE);
+    String reference = args.string("--reference");
+    Path bundle = args.path("--bundle");
+    RegistryOptions registryOptions = new RegistryOptions(args);
     String predicateType = InTotoStatement.predicateTypeFor(type);
     if (reference != null && reference.isEmpty()) {
       throw new InvalidInputException("--reference must not be empty");
@@ -83,8 +77,8 @@ final class AttestCommand implements Callable<Integer> {
       signed.attached().bundle().writeTo(bundle);
     }
     String referrer = signed.referrer().map(r -> " and referrer " + r.digest()).orElse("");
-    spec.commandLine()
-        .getOut()
+    invocation
+        .out()
         .println(
             "Attested "
                 + signed.digest()

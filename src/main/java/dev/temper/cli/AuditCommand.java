@@ -7,55 +7,36 @@ import dev.temper.audit.ImageAnalysis;
 import dev.temper.audit.image.CheckResult;
 import dev.temper.audit.image.Evidence;
 import dev.temper.audit.image.Level;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.image.ImageSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper audit IMAGE}: measures an image's attack surface. */
-@Command(
-    name = "audit",
-    mixinStandardHelpOptions = true,
-    description =
-        "Checks an image for shells, package managers, setuid and world-writable files, a root"
-            + " user, secrets, private keys, an unpinned base, missing SBOM or signature, duplicate"
-            + " ids and empty passwords.",
-    footer = ExitCodes.HELP)
-final class AuditCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "IMAGE",
-      description = "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
-  String image;
-
-  @Option(
-      names = "--format",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: table).",
-      defaultValue = "table")
-  Format format;
-
-  @Option(
-      names = "--fail-on",
-      description = "Exit 1 when a check ends at this level or worse: fail (default) or warn.",
-      defaultValue = "fail")
-  String failOn;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pick from a multi-platform image.")
-  String platform;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+final class AuditCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("audit")
+          .describe(
+              "Checks an image for shells, package managers, setuid and world-writable files, a"
+                  + " root user, secrets, private keys, an unpinned base, missing SBOM or"
+                  + " signature, duplicate ids and empty passwords.")
+          .parameter(
+              "IMAGE", "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
+          .option("--format", "FORMAT", "Output format: table, json, sarif (default: table).")
+          .option(
+              "--fail-on",
+              "LEVEL",
+              "Exit 1 when a check ends at this level or worse: fail (default) or warn.")
+          .option(
+              "--platform",
+              "OS/ARCH[/VARIANT]",
+              "The platform to pick from a multi-platform image.")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   enum Format {
     table,
@@ -64,21 +45,30 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String image = args.string("IMAGE");
+    Format format = args.choice("--format", Format.values(), Format.table);
+    String failOn = args.string("--fail-on", "fail");
+    String platform = args.string("--platform");
+    RegistryOptions registryOptions = new RegistryOptions(args);
     Level threshold =
         switch (failOn) {
           case "fail" -> Level.FAIL;
           case "warn" -> Level.WARN;
-          default ->
-              throw new picocli.CommandLine.ParameterException(
-                  spec.commandLine(), "--fail-on must be fail or warn, got: " + failOn);
+          default -> throw new UsageException("--fail-on must be fail or warn, got: " + failOn);
         };
     ImageAnalysis analysis;
     try (ImageSource source = Images.open(image, platform, registryOptions)) {
       analysis = ImageAnalysis.of(source);
     }
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = invocation.out();
+    PrintWriter err = invocation.err();
     analysis.warnings().forEach(w -> err.println("temper: warning: " + w));
     switch (format) {
       case json ->
@@ -87,11 +77,7 @@ final class AuditCommand implements Callable<Integer> {
                   .enable(SerializationFeature.INDENT_OUTPUT)
                   .writeValueAsString(analysis.audit()));
       case sarif ->
-          out.println(
-              AuditSarif.write(
-                  analysis.name(),
-                  analysis.audit(),
-                  new VersionProvider().getVersion()[0].replaceFirst("^temper ", "")));
+          out.println(AuditSarif.write(analysis.name(), analysis.audit(), TemperVersion.number()));
       case table -> table(analysis, out);
     }
     out.flush();

@@ -10,6 +10,9 @@ import dev.temper.build.Removal;
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.DownloadListener;
 import dev.temper.cache.Downloader;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.debian.repository.MirrorResolver;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
@@ -29,78 +32,78 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code temper build SPEC}: assembles the spec's hardened image from its lock. */
-@Command(
-    name = "build",
-    mixinStandardHelpOptions = true,
-    description =
-        "Builds a minimal, reproducible OCI image from the spec's locked Debian packages and local"
-            + " files, without running any package script. Locks the spec first if it has no"
-            + " lock.",
-    footer = ExitCodes.HELP)
-final class BuildCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SPEC", description = "The image spec (YAML).")
-  Path spec;
+final class BuildCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("build")
+          .describe(
+              "Builds a minimal, reproducible OCI image from the spec's locked Debian packages and"
+                  + " local files, without running any package script. Locks the spec first if it"
+                  + " has no lock.")
+          .parameter("SPEC", "The image spec (YAML).")
+          .option(
+              OptionSpec.valued(
+                      "--output",
+                      "REF",
+                      "Where to write the image: oci:DIR[:TAG] or docker-archive:FILE[:NAME:TAG];"
+                          + " repeatable. Default: oci:out/<name>:latest.")
+                  .alias("-o")
+                  .repeatable())
+          .flag("--explain", "Print every path that hardening removed or changed.")
+          .option("--compression", "gzip|zstd", "Layer compression: gzip (default) or zstd.")
+          .option(
+              "--source-date-epoch",
+              "SECONDS",
+              "Time stamped into the image, in seconds since 1970. Default: $SOURCE_DATE_EPOCH,"
+                  + " else the newest release date in the lock.")
+          .flag("--update-lock", "Resolve the packages again before building.")
+          .repeatable(
+              "--push",
+              "REF",
+              "After the build, push the image (every platform) to this registry reference,"
+                  + " HOST/REPO:TAG; repeatable.")
+          .options(RegistryOptions.OPTIONS)
+          .options(UploadOptions.OPTIONS)
+          .option(
+              "--sign-key",
+              "FILE",
+              "Sign the image in its oci: output with this cosign key and attest its CycloneDX"
+                  + " SBOM and SLSA provenance. The key's password comes from $COSIGN_PASSWORD.")
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "REF",
-      description =
-          "Where to write the image: oci:DIR[:TAG] or docker-archive:FILE[:NAME:TAG]; repeatable."
-              + " Default: oci:out/<name>:latest.")
-  List<String> outputs = new ArrayList<>();
-
-  @Option(names = "--explain", description = "Print every path that hardening removed or changed.")
-  boolean explain;
-
-  @Option(
-      names = "--compression",
-      paramLabel = "gzip|zstd",
-      description = "Layer compression: gzip (default) or zstd.")
-  String compression = "gzip";
-
-  @Option(
-      names = "--source-date-epoch",
-      paramLabel = "SECONDS",
-      description =
-          "Time stamped into the image, in seconds since 1970. Default: $SOURCE_DATE_EPOCH, else"
-              + " the newest release date in the lock.")
-  Long sourceDateEpoch;
-
-  @Option(names = "--update-lock", description = "Resolve the packages again before building.")
-  boolean updateLock;
-
-  @Option(
-      names = "--push",
-      paramLabel = "REF",
-      description =
-          "After the build, push the image (every platform) to this registry reference,"
-              + " HOST/REPO:TAG; repeatable.")
-  List<String> pushes = new ArrayList<>();
-
-  @picocli.CommandLine.Mixin RegistryOptions registryOptions;
-
-  @picocli.CommandLine.Mixin UploadOptions uploadOptions;
-
-  @Option(
-      names = "--sign-key",
-      paramLabel = "FILE",
-      description =
-          "Sign the image in its oci: output with this cosign key and attest its CycloneDX SBOM"
-              + " and SLSA provenance. The key's password comes from $COSIGN_PASSWORD.")
-  Path signKey;
-
-  @picocli.CommandLine.Spec CommandSpec command;
+  // The options of one run, read from the command line when it starts.
+  private Path spec;
+  private List<String> outputs;
+  private boolean explain;
+  private String compression;
+  private Long sourceDateEpoch;
+  private boolean updateLock;
+  private List<String> pushes;
+  private RegistryOptions registryOptions;
+  private UploadOptions uploadOptions;
+  private Path signKey;
 
   @Override
-  public Integer call() throws IOException, TemperException {
-    PrintWriter out = command.commandLine().getOut();
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    spec = args.path("SPEC");
+    outputs = args.strings("--output");
+    explain = args.flag("--explain");
+    compression = args.string("--compression", "gzip");
+    sourceDateEpoch = args.longValue("--source-date-epoch");
+    updateLock = args.flag("--update-lock");
+    pushes = args.strings("--push");
+    registryOptions = new RegistryOptions(args);
+    uploadOptions = new UploadOptions(args);
+    signKey = args.path("--sign-key");
+    PrintWriter out = invocation.out();
     BuildOptions options = options(System.getenv());
     SigningKey key = signKey == null ? null : CosignPassword.loadKey(signKey);
     BuildResult result;

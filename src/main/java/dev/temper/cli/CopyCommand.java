@@ -2,6 +2,8 @@ package dev.temper.cli;
 
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.DigestWarmup;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.reference.ImageReference;
@@ -13,58 +15,46 @@ import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper copy SRC DST}: copies an image between layouts, archives and registries. */
-@Command(
-    name = "copy",
-    mixinStandardHelpOptions = true,
-    description =
-        "Copies an image between oci:DIR[:TAG], docker-archive:FILE and registries, keeping every digest. A docker-archive stores the config and layers in its own format, so an image that goes through one gets new digests.",
-    footer = ExitCodes.HELP)
-final class CopyCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SRC", description = "The image to copy.")
-  String source;
-
-  @Parameters(index = "1", paramLabel = "DST", description = "Where to copy it.")
-  String destination;
-
-  @Option(names = "--all-platforms", description = "Copy every platform of a multi-platform index.")
-  boolean allPlatforms;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description =
-          "The platform to copy from an index. Default: the index's only platform, else the host's.")
-  String platform;
-
-  @Option(names = "--attachments", description = Cli.ATTACHMENTS_HELP)
-  boolean attachments;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Mixin UploadOptions uploadOptions;
-
-  @Spec CommandSpec spec;
+final class CopyCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("copy")
+          .describe(
+              "Copies an image between oci:DIR[:TAG], docker-archive:FILE and registries, keeping"
+                  + " every digest. A docker-archive stores the config and layers in its own"
+                  + " format, so an image that goes through one gets new digests.")
+          .parameter("SRC", "The image to copy.")
+          .parameter("DST", "Where to copy it.")
+          .flag("--all-platforms", "Copy every platform of a multi-platform index.")
+          .option(
+              "--platform",
+              "OS/ARCH[/VARIANT]",
+              "The platform to copy from an index. Default: the index's only platform, else the"
+                  + " host's.")
+          .flag("--attachments", Cli.ATTACHMENTS_HELP)
+          .options(RegistryOptions.OPTIONS)
+          .options(UploadOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
     return run(
-        spec,
-        registryOptions,
-        uploadOptions,
-        source,
-        destination,
-        allPlatforms,
-        platform,
-        attachments);
+        invocation,
+        new RegistryOptions(args),
+        new UploadOptions(args),
+        args.string("SRC"),
+        args.string("DST"),
+        args.flag("--all-platforms"),
+        args.string("--platform"),
+        args.flag("--attachments"));
   }
 
   private static void copyAttachments(
@@ -89,7 +79,7 @@ final class CopyCommand implements Callable<Integer> {
 
   /** Runs a copy and prints its result; pull and push share it. */
   static int run(
-      CommandSpec spec,
+      Invocation invocation,
       RegistryOptions options,
       UploadOptions upload,
       String source,
@@ -112,11 +102,11 @@ final class CopyCommand implements Callable<Integer> {
     }
     try (ProgressRenderer progress =
         new ProgressRenderer(
-            spec.commandLine().getErr(), System.console() != null, java.time.Clock.systemUTC())) {
+            invocation.err(), System.console() != null, java.time.Clock.systemUTC())) {
       Registries registries = options.registries(progress, upload);
       Transfers transfers = new Transfers(registries, cache);
       CopyResult result = transfers.copy(from, to, allPlatforms, Cli.platform(platform));
-      PrintWriter err = spec.commandLine().getErr();
+      PrintWriter err = invocation.err();
       err.printf(
           "Copied %s to %s: %d %s copied (%d bytes), %d already present, %d mounted%n",
           source,
@@ -130,7 +120,7 @@ final class CopyCommand implements Callable<Integer> {
         copyAttachments(err, source, result, registries, cache);
       }
       // The digest goes to standard output only once everything asked for was copied.
-      spec.commandLine().getOut().println(result.root().digest());
+      invocation.out().println(result.root().digest());
     }
     return ExitCodes.OK;
   }

@@ -2,6 +2,11 @@ package dev.temper.cli;
 
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.Downloader;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.Subcommands;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NetworkException;
 import dev.temper.vuln.AdvisoryImporter;
@@ -20,39 +25,48 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper db}: manages the advisory database that {@code temper scan} reads. */
-@Command(
-    name = "db",
-    mixinStandardHelpOptions = true,
-    description = "Imports advisories (OSV, Debian security tracker) and shows what is stored.",
-    footer = ExitCodes.HELP,
-    subcommands = {DbCommand.Import.class, DbCommand.Status.class})
-final class DbCommand implements Runnable {
-  @Spec CommandSpec spec;
+final class DbCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("db")
+          .describe("Imports advisories (OSV, Debian security tracker) and shows what is stored.")
+          .subcommands(Subcommands.of(Import.SPEC, Status.SPEC))
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  /** Runs the subcommand that the command line names. Main shows the help of "temper db" alone. */
+  @Override
+  public int run(Invocation invocation)
+      throws IOException, InvalidInputException, NetworkException {
+    List<String> names = invocation.args().commandNames();
+    String subcommand = names.get(names.size() - 1);
+    return switch (subcommand) {
+      case "import" -> new Import().run(invocation);
+      case "status" -> new Status().run(invocation);
+      default -> throw new IllegalStateException("db has no subcommand " + subcommand);
+    };
   }
 
   /** The {@code --db} option that every subcommand shares. */
   static final class Location {
-    @Option(
-        names = "--db",
-        paramLabel = "FILE",
-        description = "The advisory database (default: advisories.db in the temper cache).")
-    Path file;
+    static final List<OptionSpec> OPTIONS =
+        List.of(
+            OptionSpec.valued(
+                "--db",
+                "FILE",
+                "The advisory database (default: advisories.db in the temper cache)."));
 
-    Path resolve() {
+    private Location() {}
+
+    /** Returns the database file that the command line names, or the default one. */
+    static Path resolve(ParsedArgs args) {
+      Path file = args.path("--db");
       if (file != null) {
         return file;
       }
@@ -62,57 +76,50 @@ final class DbCommand implements Runnable {
   }
 
   /** {@code temper db import}: imports advisory files, directories and URLs. */
-  @Command(
-      name = "import",
-      mixinStandardHelpOptions = true,
-      description = {
-        "Imports OSV records (JSON files, directories of them, or an all.zip) and Debian security"
-            + " tracker JSON exports into a copy of the database, which replaces it only when the"
-            + " import completes: on a failure the database is unchanged, or is not created.",
-        "Malformed records, invalid versions and unsupported range types are reported and"
-            + " skipped."
-      },
-      footer = ExitCodes.HELP)
-  static final class Import implements Callable<Integer> {
+  static final class Import {
     /** Maximum number of problems printed, so a bad export does not flood the terminal. */
     private static final int MAX_PRINTED_PROBLEMS = 50;
 
-    @Mixin Location location;
+    static final CommandSpec SPEC =
+        CommandSpec.named("import")
+            .describe(
+                "Imports OSV records (JSON files, directories of them, or an all.zip) and Debian"
+                    + " security tracker JSON exports into a copy of the database, which replaces"
+                    + " it only when the import completes: on a failure the database is unchanged,"
+                    + " or is not created.",
+                "Malformed records, invalid versions and unsupported range types are reported and"
+                    + " skipped.")
+            .options(Location.OPTIONS)
+            .variadicParameter("FILE|DIR|URL", "Advisory inputs; URLs may be http, https or file.")
+            .option(
+                "--sha256",
+                "HEX",
+                "Expected SHA-256 of the one URL input; the download then streams into the cache.")
+            .option(
+                "--max-download-size",
+                "BYTES",
+                "Maximum size of a URL input without --sha256, held in memory (default: "
+                    + AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES
+                    + ").")
+            .footer(ExitCodes.HELP)
+            .build();
 
-    @Spec CommandSpec spec;
-
-    @Parameters(
-        arity = "1..*",
-        paramLabel = "FILE|DIR|URL",
-        description = "Advisory inputs; URLs may be http, https or file.")
-    List<String> inputs;
-
-    @Option(
-        names = "--sha256",
-        paramLabel = "HEX",
-        description =
-            "Expected SHA-256 of the one URL input; the download then streams into the cache.")
-    String sha256;
-
-    @Option(
-        names = "--max-download-size",
-        paramLabel = "BYTES",
-        description =
-            "Maximum size of a URL input without --sha256, held in memory (default: ${DEFAULT-VALUE}).")
-    long maxDownloadBytes = AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES;
-
-    @Override
-    public Integer call() throws IOException, InvalidInputException, NetworkException {
+    int run(Invocation invocation) throws IOException, InvalidInputException, NetworkException {
+      ParsedArgs args = invocation.args();
+      List<String> inputs = args.strings("FILE|DIR|URL");
+      String sha256 = args.string("--sha256");
+      long maxDownloadBytes =
+          args.longValue("--max-download-size", AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES);
+      Path file = Location.resolve(args);
       if (sha256 != null && inputs.size() != 1) {
-        throw new ParameterException(spec.commandLine(), "--sha256 needs exactly one input");
+        throw new UsageException("--sha256 needs exactly one input");
       }
       List<ImportInput> list = new ArrayList<>();
       for (String input : inputs) {
         list.add(new ImportInput(input, Optional.ofNullable(sha256)));
       }
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      Path file = location.resolve();
+      PrintWriter out = invocation.out();
+      PrintWriter err = invocation.err();
       ImportReport report = new ImportReport();
       try (AdvisoryStore store = AdvisoryStore.open(file, Clock.systemUTC());
           ProgressRenderer progress = ProgressRenderer.forStandardError()) {
@@ -152,21 +159,18 @@ final class DbCommand implements Runnable {
   }
 
   /** {@code temper db status}: lists the imported sources with their size and age. */
-  @Command(
-      name = "status",
-      mixinStandardHelpOptions = true,
-      description = "Shows each imported advisory source: records, import time and age.",
-      footer = ExitCodes.HELP)
-  static final class Status implements Callable<Integer> {
-    @Mixin Location location;
+  static final class Status {
+    static final CommandSpec SPEC =
+        CommandSpec.named("status")
+            .describe("Shows each imported advisory source: records, import time and age.")
+            .options(Location.OPTIONS)
+            .footer(ExitCodes.HELP)
+            .build();
 
-    @Spec CommandSpec spec;
-
-    @Override
-    public Integer call() throws IOException, InvalidInputException {
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
-      Path file = location.resolve();
+    int run(Invocation invocation) throws IOException, InvalidInputException {
+      PrintWriter out = invocation.out();
+      PrintWriter err = invocation.err();
+      Path file = Location.resolve(invocation.args());
       List<SourceStatus> sources;
       try (AdvisoryStore store = AdvisoryStore.open(file, Clock.systemUTC())) {
         sources = store.status();

@@ -6,73 +6,65 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.temper.audit.ComparisonTable;
 import dev.temper.audit.ImageAnalysis;
 import dev.temper.audit.ImageComparison;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.oci.image.ImageSource;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import java.nio.file.Path;
 
 /** {@code temper diff A B}: compares two images. */
-@Command(
-    name = "diff",
-    mixinStandardHelpOptions = true,
-    description =
-        "Compares two images: size, layers, packages added, removed and changed, shells, package"
-            + " managers and audit results.",
-    footer = ExitCodes.HELP)
-final class DiffCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "A",
-      description = "The first image, such as the typical one.")
-  String first;
-
-  @Parameters(
-      index = "1",
-      paramLabel = "B",
-      description = "The second image, such as the hardened one.")
-  String second;
-
-  @Option(
-      names = "--format",
-      description = "Output format: ${COMPLETION-CANDIDATES} (default: table).",
-      defaultValue = "table")
-  Format format;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pick from multi-platform images.")
-  String platform;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Mixin DbCommand.Location database;
-
-  @Spec CommandSpec spec;
+final class DiffCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("diff")
+          .describe(
+              "Compares two images: size, layers, packages added, removed and changed, shells,"
+                  + " package managers and audit results.")
+          .parameter("A", "The first image, such as the typical one.")
+          .parameter("B", "The second image, such as the hardened one.")
+          .option("--format", "FORMAT", "Output format: table, json (default: table).")
+          .option(
+              "--platform", "OS/ARCH[/VARIANT]", "The platform to pick from multi-platform images.")
+          .options(RegistryOptions.OPTIONS)
+          .options(DbCommand.Location.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   enum Format {
     table,
     json
   }
 
+  // The options of one run, read from the command line when it starts.
+  private String platform;
+  private RegistryOptions registryOptions;
+  private PrintWriter err;
+
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String first = args.string("A");
+    String second = args.string("B");
+    Format format = args.choice("--format", Format.values(), Format.table);
+    platform = args.string("--platform");
+    registryOptions = new RegistryOptions(args);
+    err = invocation.err();
+    Path database = DbCommand.Location.resolve(args);
     ImageAnalysis a = analyse(first);
     ImageAnalysis b = analyse(second);
     ImageComparison diff;
-    try (FindingCounts findings = FindingCounts.open(database.resolve())) {
+    try (FindingCounts findings = FindingCounts.open(database)) {
       diff =
           ImageComparison.compare(
               a, b, findings.count(a.inventory()), findings.count(b.inventory()));
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = invocation.out();
     if (format == Format.json) {
       ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       ObjectNode root = json.createObjectNode();
@@ -94,9 +86,7 @@ final class DiffCommand implements Callable<Integer> {
   private ImageAnalysis analyse(String reference) throws IOException, TemperException {
     try (ImageSource source = Images.open(reference, platform, registryOptions)) {
       ImageAnalysis analysis = ImageAnalysis.of(source);
-      analysis
-          .warnings()
-          .forEach(w -> spec.commandLine().getErr().println("temper: warning: " + w));
+      analysis.warnings().forEach(w -> err.println("temper: warning: " + w));
       return analysis;
     }
   }

@@ -2,6 +2,8 @@ package dev.temper.cli;
 
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.DownloadListener;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.oci.OciJson;
 import dev.temper.oci.image.ImageSource;
@@ -11,53 +13,40 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper inspect IMAGE}: shows an image's digests, platforms, config and layers. */
-@Command(
-    name = "inspect",
-    mixinStandardHelpOptions = true,
-    description =
-        "Shows the manifest, config, platforms and layers of an image in a registry, an OCI layout or a docker-archive.",
-    footer = ExitCodes.HELP)
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("inspect")
+          .describe(
+              "Shows the manifest, config, platforms and layers of an image in a registry, an OCI"
+                  + " layout or a docker-archive.")
+          .parameter(
+              "IMAGE", "The image: HOST/REPO[:TAG][@DIGEST], oci:DIR[:TAG] or docker-archive:FILE.")
+          .option("--format", "FORMAT", "Output format: json, table. Default: table.")
+          .option("--platform", "OS/ARCH[/VARIANT]", "The platform to describe from an index.")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
+
   /** The output formats. */
   enum Format {
     json,
     table
   }
 
-  @Parameters(
-      index = "0",
-      paramLabel = "IMAGE",
-      description = "The image: HOST/REPO[:TAG][@DIGEST], oci:DIR[:TAG] or docker-archive:FILE.")
-  String image;
-
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "Output format: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "table")
-  Format format;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to describe from an index.")
-  String platform;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String image = args.string("IMAGE");
+    Format format = args.choice("--format", Format.values(), Format.table);
+    String platform = args.string("--platform");
+    RegistryOptions registryOptions = new RegistryOptions(args);
     Transfers transfers =
         new Transfers(
             registryOptions.registries(DownloadListener.NONE), ContentCache.fromEnvironment());
@@ -65,7 +54,7 @@ final class InspectCommand implements Callable<Integer> {
     try (ImageSource source = transfers.imageSources().open(image, Cli.platform(platform))) {
       description = ImageDescription.of(image, source.image());
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = invocation.out();
     if (format == Format.json) {
       out.println(
           new String(

@@ -1,42 +1,47 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.error.TemperException;
 import dev.temper.sign.KeyFiles;
 import dev.temper.sign.SigningKey;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code temper keygen}: writes a cosign-compatible ECDSA P-256 key pair. */
-@Command(
-    name = "keygen",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Generates an ECDSA P-256 key pair in cosign's format: PREFIX.key (encrypted with the"
-          + " password from COSIGN_PASSWORD, or asked for on the terminal) and PREFIX.pub."
-    },
-    footer = ExitCodes.HELP)
-final class KeygenCommand implements Callable<Integer> {
-  @Option(
-      names = "--output-key-prefix",
-      defaultValue = "cosign",
-      description = "Path prefix of the two key files (default: ${DEFAULT-VALUE}).")
-  Path prefix;
+final class KeygenCommand implements Verb {
+  private static final String DEFAULT_PREFIX = "cosign";
 
-  @Spec CommandSpec spec;
+  static final CommandSpec SPEC =
+      CommandSpec.named("keygen")
+          .describe(
+              "Generates an ECDSA P-256 key pair in cosign's format: PREFIX.key (encrypted with the"
+                  + " password from COSIGN_PASSWORD, or asked for on the terminal) and PREFIX.pub.")
+          .option(
+              "--output-key-prefix",
+              "PREFIX",
+              "Path prefix of the two key files (default: " + DEFAULT_PREFIX + ").")
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws Exception {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    Path prefix = invocation.args().path("--output-key-prefix");
+    if (prefix == null) {
+      prefix = Path.of(DEFAULT_PREFIX);
+    }
     char[] password = CosignPassword.read(System.getenv(), System.console(), true);
     try {
       SecureRandom random = new SecureRandom();
       Path[] written = KeyFiles.writeKeyPair(prefix, SigningKey.generate(random), password, random);
-      spec.commandLine().getOut().println("Private key written to " + written[0]);
-      spec.commandLine().getOut().println("Public key written to " + written[1]);
+      invocation.out().println("Private key written to " + written[0]);
+      invocation.out().println("Public key written to " + written[1]);
       return ExitCodes.OK;
     } finally {
       Arrays.fill(password, '\0');

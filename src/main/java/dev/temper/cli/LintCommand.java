@@ -6,41 +6,28 @@ import dev.temper.audit.dockerfile.Dockerfile;
 import dev.temper.audit.dockerfile.DockerfileLinter;
 import dev.temper.audit.dockerfile.DockerfileParser;
 import dev.temper.audit.dockerfile.LintFinding;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper lint Dockerfile}: checks a Dockerfile for what keeps it off a hardened base. */
-@Command(
-    name = "lint",
-    mixinStandardHelpOptions = true,
-    description = "Checks a Dockerfile with hadolint's rule ids where they apply and temper's own.",
-    footer = ExitCodes.HELP)
-final class LintCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DOCKERFILE", description = "The Dockerfile to check.")
-  Path dockerfile;
-
-  @Option(
-      names = "--format",
-      description = "Output format: ${COMPLETION-CANDIDATES}.",
-      defaultValue = "table")
-  Format format;
-
-  @Option(
-      names = "--fail-on",
-      description = "Exit 1 when a finding is at this level or above: ${COMPLETION-CANDIDATES}.",
-      defaultValue = "ERROR")
-  LintFinding.Level failOn;
-
-  @Spec CommandSpec spec;
+final class LintCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("lint")
+          .describe(
+              "Checks a Dockerfile with hadolint's rule ids where they apply and temper's own.")
+          .parameter("DOCKERFILE", "The Dockerfile to check.")
+          .option("--format", "FORMAT", "Output format: table, json.")
+          .option(
+              "--fail-on",
+              "LEVEL",
+              "Exit 1 when a finding is at this level or above: ERROR, WARNING, INFO, STYLE.")
+          .footer(ExitCodes.HELP)
+          .build();
 
   enum Format {
     table,
@@ -48,10 +35,20 @@ final class LintCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    Path dockerfile = args.path("DOCKERFILE");
+    Format format = args.choice("--format", Format.values(), Format.table);
+    LintFinding.Level failOn =
+        args.choice("--fail-on", LintFinding.Level.values(), LintFinding.Level.ERROR);
     Dockerfile parsed = DockerfileParser.parse(dockerfile);
     List<LintFinding> findings = DockerfileLinter.lint(parsed);
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = invocation.out();
     if (format == Format.json) {
       out.println(
           new ObjectMapper()

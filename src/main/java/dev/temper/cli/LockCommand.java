@@ -4,51 +4,47 @@ import dev.temper.build.Lock;
 import dev.temper.build.Locker;
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.Downloader;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.debian.repository.MirrorResolver;
 import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code temper lock SPEC}: resolves the spec's packages and pins them in SPEC.lock.json. */
-@Command(
-    name = "lock",
-    mixinStandardHelpOptions = true,
-    description = "Resolves the packages of a spec and pins each by version and SHA-256.",
-    footer = ExitCodes.HELP)
-final class LockCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SPEC", description = "The image spec (YAML).")
-  Path spec;
-
-  @Option(names = "--update", description = "Resolve again even if a lock file exists.")
-  boolean update;
-
-  @ParentCommand TemperCommand parent;
-
-  @Spec CommandSpec command;
+final class LockCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("lock")
+          .describe("Resolves the packages of a spec and pins each by version and SHA-256.")
+          .parameter("SPEC", "The image spec (YAML).")
+          .flag("--update", "Resolve again even if a lock file exists.")
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws TemperException, IOException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws TemperException, IOException {
+    ParsedArgs args = invocation.args();
+    Path spec = args.path("SPEC");
     Locker.Outcome outcome;
     try (ProgressRenderer progress = ProgressRenderer.forStandardError()) {
       Downloader downloader =
           Downloader.builder(ContentCache.fromEnvironment()).listener(progress).build();
       outcome =
-          new Locker(downloader, MirrorResolver.fromHost(), Clock.systemUTC()).lock(spec, update);
+          new Locker(downloader, MirrorResolver.fromHost(), Clock.systemUTC())
+              .lock(spec, args.flag("--update"));
     }
-    render(outcome, command.commandLine().getOut());
+    render(outcome, invocation.out(), args.flag("--verbose"));
     return ExitCodes.OK;
   }
 
-  private void render(Locker.Outcome outcome, PrintWriter out) {
+  private static void render(Locker.Outcome outcome, PrintWriter out, boolean verbose) {
     Lock lock = outcome.lock();
     String where = outcome.lockFile().toString();
     String count = plural(lock.packages().size(), "package");
@@ -67,7 +63,7 @@ final class LockCommand implements Callable<Integer> {
                   + where
                   + (outcome.changed() ? "" : " (unchanged)"));
     }
-    if (parent != null && parent.verbose) {
+    if (verbose) {
       for (Lock.Package pkg : lock.packages()) {
         out.println(
             "  "

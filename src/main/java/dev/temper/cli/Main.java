@@ -1,14 +1,18 @@
 package dev.temper.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.temper.cli.args.ArgumentParser;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NetworkException;
 import dev.temper.error.ParseErrors;
+import dev.temper.error.TemperException;
 import dev.temper.registry.HttpClientShutdown;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
-import picocli.CommandLine;
 
 /** Entry point of the {@code temper} command. */
 public final class Main {
@@ -23,22 +27,46 @@ public final class Main {
   /** Runs one command line and returns its exit code, writing to the given streams. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     Logging.configure(args);
-    CommandLine commandLine = TemperCommand.commandLine(args);
-    commandLine.setOut(out);
-    commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler(Main::handleFailure);
-    commandLine.setParameterExceptionHandler(
-        (e, a) -> {
-          err.println("temper: " + e.getMessage());
-          err.println("Run 'temper --help' for usage.");
-          return ExitCodes.USAGE;
-        });
-    return commandLine.execute(args);
+    int code = execute(args, out, err);
+    out.flush();
+    err.flush();
+    return code;
   }
 
-  private static int handleFailure(
-      Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
-    PrintWriter err = commandLine.getErr();
+  private static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    ParsedArgs parsed;
+    try {
+      parsed = ArgumentParser.parse(TemperCommand.SPEC, args);
+    } catch (UsageException e) {
+      return usageError(e, TemperCommand.SPEC.name(), err);
+    }
+    if (parsed.versionRequested()) {
+      out.println(TemperVersion.line());
+      return ExitCodes.OK;
+    }
+    // A command that needs a subcommand and got none, such as "temper db", shows its help.
+    if (parsed.helpRequested() || parsed.command().subcommands().isPresent()) {
+      out.print(parsed.help());
+      return ExitCodes.OK;
+    }
+    Verb verb = TemperCommand.create(parsed.commandNames().get(1));
+    try {
+      return verb.run(new Invocation(parsed, out, err));
+    } catch (UsageException e) {
+      return usageError(e, parsed.commandPath(), err);
+    } catch (IOException | TemperException | RuntimeException e) {
+      return handleFailure(e, err);
+    }
+  }
+
+  /** Prints a usage error and where to read the help, and returns the usage exit code. */
+  private static int usageError(UsageException e, String commandPath, PrintWriter err) {
+    err.println("temper: " + e.getMessage());
+    err.println("Run '" + e.commandPath().orElse(commandPath) + " --help' for usage.");
+    return ExitCodes.USAGE;
+  }
+
+  private static int handleFailure(Exception e, PrintWriter err) {
     Throwable failure = e instanceof UncheckedIOException u ? u.getCause() : e;
     err.println("temper: " + message(failure));
     if (Logging.debugEnabled()) {
@@ -67,7 +95,7 @@ public final class Main {
     if (failure instanceof NetworkException) {
       return ExitCodes.NETWORK;
     }
-    if (failure instanceof CommandLine.ParameterException) {
+    if (failure instanceof UsageException) {
       return ExitCodes.USAGE;
     }
     if (failure instanceof java.io.IOException) {

@@ -5,6 +5,9 @@ import dev.temper.audit.migrate.Migration;
 import dev.temper.audit.migrate.MigrationOptions;
 import dev.temper.audit.migrate.Migrator;
 import dev.temper.cache.DownloadListener;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Digest;
@@ -19,59 +22,60 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper migrate Dockerfile --base REF}: rewrites a Dockerfile onto a hardened base. */
-@Command(
-    name = "migrate",
-    mixinStandardHelpOptions = true,
-    description =
-        "Rewrites a Dockerfile so its final stage runs on a hardened base pinned by digest, as the"
-            + " nonroot user, with build steps in a builder stage. Prints the new Dockerfile, then"
-            + " what changed and what needs a person (as comments on standard error).",
-    footer = ExitCodes.HELP)
-final class MigrateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DOCKERFILE", description = "The Dockerfile to migrate.")
-  Path dockerfile;
+final class MigrateCommand implements Verb {
+  private static final String DEFAULT_USER = "65532:65532";
 
-  @Option(
-      names = "--base",
-      required = true,
-      description =
-          "The hardened base image: HOST/REPO:TAG (resolved to its digest now),"
-              + " HOST/REPO[:TAG]@sha256:HEX (used as given), or oci:DIR[:TAG] with --base-name.")
-  String base;
+  static final CommandSpec SPEC =
+      CommandSpec.named("migrate")
+          .describe(
+              "Rewrites a Dockerfile so its final stage runs on a hardened base pinned by digest,"
+                  + " as the nonroot user, with build steps in a builder stage. Prints the new"
+                  + " Dockerfile, then what changed and what needs a person (as comments on"
+                  + " standard error).")
+          .parameter("DOCKERFILE", "The Dockerfile to migrate.")
+          .required(
+              "--base",
+              "REF",
+              "The hardened base image: HOST/REPO:TAG (resolved to its digest now),"
+                  + " HOST/REPO[:TAG]@sha256:HEX (used as given), or oci:DIR[:TAG] with"
+                  + " --base-name.")
+          .option(
+              "--base-name",
+              "HOST/REPO[:TAG]",
+              "The name to write in FROM when --base is an OCI layout, which a Dockerfile cannot"
+                  + " name.")
+          .options(RegistryOptions.OPTIONS)
+          .option("--user", "USER", "The user of the final stage (default: " + DEFAULT_USER + ").")
+          .option(
+              OptionSpec.valued(
+                      "--output",
+                      "FILE",
+                      "Write the new Dockerfile to this file instead of standard output.")
+                  .alias("-o"))
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = "--base-name",
-      paramLabel = "HOST/REPO[:TAG]",
-      description =
-          "The name to write in FROM when --base is an OCI layout, which a Dockerfile cannot name.")
-  String baseName;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Option(
-      names = "--user",
-      description = "The user of the final stage (default: ${DEFAULT-VALUE}).",
-      defaultValue = "65532:65532")
-  String user;
-
-  @Option(
-      names = {"-o", "--output"},
-      description = "Write the new Dockerfile to this file instead of standard output.")
-  Path output;
-
-  @Spec CommandSpec spec;
+  // The options of one run, read from the command line when it starts.
+  private String base;
+  private String baseName;
+  private RegistryOptions registryOptions;
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    Path dockerfile = args.path("DOCKERFILE");
+    base = args.string("--base");
+    baseName = args.string("--base-name");
+    registryOptions = new RegistryOptions(args);
+    String user = args.string("--user", DEFAULT_USER);
+    Path output = args.path("--output");
     MigrationOptions options;
     try {
       options = new MigrationOptions(pinnedBase(), user, "/usr/bin/java");
@@ -80,8 +84,8 @@ final class MigrateCommand implements Callable<Integer> {
           "--base: " + e.getMessage() + "; resolve it with 'temper resolve'");
     }
     Migration migration = Migrator.migrate(DockerfileParser.parse(dockerfile), options);
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = invocation.out();
+    PrintWriter err = invocation.err();
     if (output == null) {
       out.print(migration.dockerfile());
       out.flush();

@@ -2,6 +2,10 @@ package dev.temper.cli;
 
 import dev.temper.cache.ContentCache;
 import dev.temper.cache.Downloader;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.debian.repository.MirrorResolver;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Platform;
@@ -27,94 +31,97 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper patch SPEC|IMAGE}: lists security updates and, for a spec, applies them. */
-@Command(
-    name = "patch",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Compares the installed packages of a spec's lock or of an image with the repositories,"
-          + " security suites included, and lists the updates with the CVEs their changelogs name.",
-      "--apply (SPEC only) updates the lock, rebuilds the image and reports the difference.",
-      "A package that the spec requests at an exact version (name=VERSION) is held there: --apply"
-          + " leaves it, names the spec line and the version that fixes it, and exits 1."
-          + " --move-pins rewrites those requests to the update's version instead."
-    },
-    footer = ExitCodes.HELP)
-final class PatchCommand implements Callable<Integer> {
+final class PatchCommand implements Verb {
   private static final Pattern IMAGE_TRANSPORT = Pattern.compile("^(oci|docker-archive|dir):.*");
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SPEC|IMAGE",
-      description = "An image spec (YAML), or oci:DIR[:TAG], docker-archive:FILE or dir:ROOTFS.")
-  String target;
+  static final CommandSpec SPEC =
+      CommandSpec.named("patch")
+          .describe(
+              "Compares the installed packages of a spec's lock or of an image with the"
+                  + " repositories, security suites included, and lists the updates with the CVEs"
+                  + " their changelogs name.",
+              "--apply (SPEC only) updates the lock, rebuilds the image and reports the"
+                  + " difference.",
+              "A package that the spec requests at an exact version (name=VERSION) is held there:"
+                  + " --apply leaves it, names the spec line and the version that fixes it, and"
+                  + " exits 1. --move-pins rewrites those requests to the update's version"
+                  + " instead.")
+          .parameter(
+              "SPEC|IMAGE",
+              "An image spec (YAML), or oci:DIR[:TAG], docker-archive:FILE or dir:ROOTFS.")
+          .option(
+              "--spec",
+              "SPEC",
+              "For an IMAGE: take the repositories from this spec instead of the Debian defaults"
+                  + " for the image's os-release codename.")
+          .option("--format", "FORMAT", "table (default) or json.")
+          .flag(
+              "--apply",
+              "For a SPEC: update its lock, rebuild the image and report the difference.")
+          .flag(
+              "--move-pins",
+              "With --apply: rewrite each exact-version request of the spec (name=VERSION) that"
+                  + " holds an update back to the update's version, on its own line of the spec.")
+          .option(
+              OptionSpec.valued(
+                      "--output",
+                      "oci:DIR[:TAG]",
+                      "With --apply: the layout to rebuild into (default: oci:out/<name>:latest).")
+                  .alias("-o"))
+          .option(
+              "--source-date-epoch",
+              "SECONDS",
+              "With --apply: time stamped into the image (default: the lock's newest date).")
+          .option(
+              "--platform",
+              "OS/ARCH[/VARIANT]",
+              "For an IMAGE: the platform to pick from a multi-platform image.")
+          .options(DbCommand.Location.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = "--spec",
-      paramLabel = "SPEC",
-      description =
-          "For an IMAGE: take the repositories from this spec instead of the Debian defaults for"
-              + " the image's os-release codename.")
-  Path specFile;
-
-  @Option(names = "--format", paramLabel = "FORMAT", description = "table (default) or json.")
-  String format = "table";
-
-  @Option(
-      names = "--apply",
-      description = "For a SPEC: update its lock, rebuild the image and report the difference.")
-  boolean apply;
-
-  @Option(
-      names = "--move-pins",
-      description =
-          "With --apply: rewrite each exact-version request of the spec (name=VERSION) that holds"
-              + " an update back to the update's version, on its own line of the spec.")
-  boolean movePins;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "oci:DIR[:TAG]",
-      description = "With --apply: the layout to rebuild into (default: oci:out/<name>:latest).")
-  String output;
-
-  @Option(
-      names = "--source-date-epoch",
-      paramLabel = "SECONDS",
-      description = "With --apply: time stamped into the image (default: the lock's newest date).")
-  Long sourceDateEpoch;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "For an IMAGE: the platform to pick from a multi-platform image.")
-  String platform;
-
-  @Mixin DbCommand.Location database;
-
-  @Spec CommandSpec spec;
+  // The options of one run, read from the command line when it starts.
+  private String target;
+  private Path specFile;
+  private String format;
+  private boolean apply;
+  private boolean movePins;
+  private String output;
+  private Long sourceDateEpoch;
+  private String platform;
+  private Path database;
+  private PrintWriter err;
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    target = args.string("SPEC|IMAGE");
+    specFile = args.path("--spec");
+    format = args.string("--format", "table");
+    apply = args.flag("--apply");
+    movePins = args.flag("--move-pins");
+    output = args.string("--output");
+    sourceDateEpoch = args.longValue("--source-date-epoch");
+    platform = args.string("--platform");
+    database = DbCommand.Location.resolve(args);
+    err = invocation.err();
     boolean image = IMAGE_TRANSPORT.matcher(target).matches();
     boolean json = parseFormat();
     if (apply && image) {
-      throw new ParameterException(spec.commandLine(), "--apply works on a SPEC, not an image");
+      throw new UsageException("--apply works on a SPEC, not an image");
     }
     if (movePins && !apply) {
-      throw new ParameterException(spec.commandLine(), "--move-pins works with --apply");
+      throw new UsageException("--move-pins works with --apply");
     }
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = invocation.out();
     ApplyReport applied = null;
     try (ProgressRenderer progress = ProgressRenderer.forStandardError()) {
       Downloader downloader =
@@ -141,7 +148,6 @@ final class PatchCommand implements Callable<Integer> {
 
   /** Returns 1 when listed updates stay out, so that CI notices, after saying why on stderr. */
   private int outcome(ApplyReport applied) {
-    PrintWriter err = spec.commandLine().getErr();
     long heldBySpec = applied.heldBySpec();
     long keptByResolver = applied.notApplied().size() - heldBySpec;
     if (heldBySpec > 0) {
@@ -171,13 +177,12 @@ final class PatchCommand implements Callable<Integer> {
     try {
       wanted = platform == null ? null : Platform.parse(platform);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new UsageException(e.getMessage());
     }
     Inventory inventory;
     try (ImageSource source = ImageSources.localOnly().open(target, wanted)) {
       inventory = ImageInventory.of(source);
     }
-    PrintWriter err = spec.commandLine().getErr();
     inventory.warnings().forEach(w -> err.println("temper: warning: " + w));
     return patcher.forImage(target, inventory, Optional.ofNullable(specFile));
   }
@@ -189,7 +194,7 @@ final class PatchCommand implements Callable<Integer> {
     OptionalLong epoch =
         sourceDateEpoch == null ? OptionalLong.empty() : OptionalLong.of(sourceDateEpoch);
     PatchApply step = new PatchApply(downloader, mirrors, Clock.systemUTC());
-    Path file = database.resolve();
+    Path file = database;
     if (!Files.isRegularFile(file)) {
       return step.apply(
           specPath,
@@ -217,7 +222,7 @@ final class PatchCommand implements Callable<Integer> {
     }
     ImageReference reference = ImageReferences.parse(output);
     if (!(reference instanceof OciLayoutReference oci) || oci.tag() == null) {
-      throw new ParameterException(spec.commandLine(), "--output: give oci:DIR:TAG");
+      throw new UsageException("--output: give oci:DIR:TAG");
     }
     return oci;
   }
@@ -227,8 +232,7 @@ final class PatchCommand implements Callable<Integer> {
       case "table" -> false;
       case "json" -> true;
       default ->
-          throw new ParameterException(
-              spec.commandLine(), "--format: invalid value '" + format + "': use table or json");
+          throw new UsageException("--format: invalid value '" + format + "': use table or json");
     };
   }
 }

@@ -1,6 +1,8 @@
 package dev.temper.cli;
 
 import dev.temper.cache.DownloadListener;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.oci.reference.RegistryReference;
@@ -11,34 +13,30 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper pin Dockerfile}: pins every base image of a Dockerfile by digest. */
-@Command(
-    name = "pin",
-    mixinStandardHelpOptions = true,
-    description =
-        "Rewrites each FROM image:tag of a Dockerfile to FROM image:tag@sha256:..., resolved now. Lines with a digest, scratch, build stages and build arguments are left alone.",
-    footer = ExitCodes.HELP)
-final class PinCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DOCKERFILE", description = "The Dockerfile to pin.")
-  Path dockerfile;
+final class PinCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("pin")
+          .describe(
+              "Rewrites each FROM image:tag of a Dockerfile to FROM image:tag@sha256:..., resolved"
+                  + " now. Lines with a digest, scratch, build stages and build arguments are left"
+                  + " alone.")
+          .parameter("DOCKERFILE", "The Dockerfile to pin.")
+          .flag(
+              "--check",
+              "Only report unpinned FROM lines and exit with 1 if there are any; change nothing.")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = "--check",
-      description =
-          "Only report unpinned FROM lines and exit with 1 if there are any; change nothing.")
-  boolean check;
+  /** The Dockerfile of the current run. */
+  private Path dockerfile;
 
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+  @Override
+  public CommandSpec spec() {
+    return SPEC;
+  }
 
   /** Reports the lines that are not pinned and returns 1 if there are any. */
   private int check(List<FromLine> lines, PrintWriter out) {
@@ -59,10 +57,13 @@ final class PinCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    dockerfile = args.path("DOCKERFILE");
+    RegistryOptions registryOptions = new RegistryOptions(args);
     String text = DockerfilePinner.read(dockerfile);
-    PrintWriter out = spec.commandLine().getOut();
-    if (check) {
+    PrintWriter out = invocation.out();
+    if (args.flag("--check")) {
       return check(DockerfilePinner.scan(text), out);
     }
     Registries registries = registryOptions.registries(DownloadListener.NONE);

@@ -1,67 +1,55 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.TemperException;
 import java.io.IOException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper pull REF oci:DIR}: copies an image from a registry into an OCI layout. */
-@Command(
-    name = "pull",
-    mixinStandardHelpOptions = true,
-    description =
-        "Pulls an image from a registry into an OCI layout, keeping every digest. Blobs go through the content cache.",
-    footer = ExitCodes.HELP)
-final class PullCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REF",
-      description = "The registry image, HOST/REPO[:TAG][@DIGEST].")
-  String reference;
-
-  @Parameters(
-      index = "1",
-      paramLabel = "oci:DIR[:TAG]",
-      description = "The OCI layout to write; the tag defaults to the source's.")
-  String layout;
-
-  @Option(names = "--all-platforms", description = "Pull every platform of a multi-platform index.")
-  boolean allPlatforms;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pull from an index.")
-  String platform;
-
-  @Option(names = "--attachments", description = Cli.ATTACHMENTS_HELP)
-  boolean attachments;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+final class PullCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("pull")
+          .describe(
+              "Pulls an image from a registry into an OCI layout, keeping every digest. Blobs go"
+                  + " through the content cache.")
+          .parameter("REF", "The registry image, HOST/REPO[:TAG][@DIGEST].")
+          .parameter("oci:DIR[:TAG]", "The OCI layout to write; the tag defaults to the source's.")
+          .flag("--all-platforms", "Pull every platform of a multi-platform index.")
+          .option("--platform", "OS/ARCH[/VARIANT]", "The platform to pull from an index.")
+          .flag("--attachments", Cli.ATTACHMENTS_HELP)
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String reference = args.string("REF");
+    String layout = args.string("oci:DIR[:TAG]");
     if (!layout.startsWith("oci:")) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw new UsageException(
           "pull writes an OCI layout: write the target as oci:DIR[:TAG], or use temper copy");
     }
     if (reference.startsWith("oci:")
         || reference.startsWith("docker-archive:")
         || reference.startsWith("dir:")) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw new UsageException(
           "pull reads from a registry: " + reference + " is local; use temper copy");
     }
     return CopyCommand.run(
-        spec, registryOptions, null, reference, layout, allPlatforms, platform, attachments);
+        invocation,
+        new RegistryOptions(args),
+        null,
+        reference,
+        layout,
+        args.flag("--all-platforms"),
+        args.string("--platform"),
+        args.flag("--attachments"));
   }
 }

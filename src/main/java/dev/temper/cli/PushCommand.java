@@ -1,79 +1,61 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.TemperException;
 import java.io.IOException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper push oci:DIR REF}: copies an image from an OCI layout to a registry. */
-@Command(
-    name = "push",
-    mixinStandardHelpOptions = true,
-    description =
-        "Pushes an image from an OCI layout to a registry, keeping every digest. Blobs the registry has are skipped.",
-    footer = ExitCodes.HELP)
-final class PushCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "oci:DIR[:TAG]",
-      description = "The OCI layout image to push.")
-  String layout;
-
-  @Parameters(
-      index = "1",
-      paramLabel = "REF",
-      description = "The registry target, HOST/REPO[:TAG].")
-  String reference;
-
-  @Option(
-      names = "--all-platforms",
-      description =
-          "Push every platform of a multi-platform index (default: only the selected platform).")
-  boolean allPlatforms;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to push from an index.")
-  String platform;
-
-  @Option(names = "--attachments", description = Cli.ATTACHMENTS_HELP)
-  boolean attachments;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Mixin UploadOptions uploadOptions;
-
-  @Spec CommandSpec spec;
+final class PushCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("push")
+          .describe(
+              "Pushes an image from an OCI layout to a registry, keeping every digest. Blobs the"
+                  + " registry has are skipped.")
+          .parameter("oci:DIR[:TAG]", "The OCI layout image to push.")
+          .parameter("REF", "The registry target, HOST/REPO[:TAG].")
+          .flag(
+              "--all-platforms",
+              "Push every platform of a multi-platform index (default: only the selected"
+                  + " platform).")
+          .option("--platform", "OS/ARCH[/VARIANT]", "The platform to push from an index.")
+          .flag("--attachments", Cli.ATTACHMENTS_HELP)
+          .options(RegistryOptions.OPTIONS)
+          .options(UploadOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String layout = args.string("oci:DIR[:TAG]");
+    String reference = args.string("REF");
+    RegistryOptions registryOptions = new RegistryOptions(args);
+    UploadOptions uploadOptions = new UploadOptions(args);
     if (!layout.startsWith("oci:")) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw new UsageException(
           "push reads an OCI layout: write the source as oci:DIR[:TAG], or use temper copy");
     }
     if (reference.startsWith("oci:")
         || reference.startsWith("docker-archive:")
         || reference.startsWith("dir:")) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw new UsageException(
           "push writes to a registry: " + reference + " is local; use temper copy");
     }
     return CopyCommand.run(
-        spec,
+        invocation,
         registryOptions,
         uploadOptions,
         layout,
         reference,
-        allPlatforms,
-        platform,
-        attachments);
+        args.flag("--all-platforms"),
+        args.string("--platform"),
+        args.flag("--attachments"));
   }
 }

@@ -1,6 +1,9 @@
 package dev.temper.cli;
 
 import dev.temper.cache.DownloadListener;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.registry.CredentialSource;
 import dev.temper.registry.CredentialStore;
@@ -10,45 +13,50 @@ import dev.temper.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
+import java.util.List;
 
 /** The options of every command that talks to registries: credentials, trust and plain HTTP. */
 final class RegistryOptions {
-  @Spec(Spec.Target.MIXEE)
-  CommandSpec mixee;
+  /** The declarations, which each command that talks to registries adds to its own. */
+  static final List<OptionSpec> OPTIONS =
+      List.of(
+          OptionSpec.valued(
+              "--username",
+              "USER",
+              "The registry user name; the password is read with --password-stdin."),
+          OptionSpec.flag("--password-stdin", "Read the registry password from standard input."),
+          OptionSpec.valued(
+              "--authfile",
+              "FILE",
+              "The credentials file (docker config.json format). Default: $REGISTRY_AUTH_FILE,"
+                  + " else $DOCKER_CONFIG/config.json, else ~/.docker/config.json."),
+          OptionSpec.valued(
+              "--ca-file",
+              "FILE",
+              "A PEM file of CA certificates to trust in addition to the system trust store."),
+          OptionSpec.flag(
+              "--insecure",
+              "Allow plain HTTP to registries that are not on loopback. Certificates are still"
+                  + " verified."));
 
-  @Option(
-      names = "--username",
-      paramLabel = "USER",
-      description = "The registry user name; the password is read with --password-stdin.")
-  String username;
+  private final String username;
+  private final boolean passwordStdin;
+  private final Path authFile;
+  private final Path caFile;
+  private final boolean insecure;
 
-  @Option(
-      names = "--password-stdin",
-      description = "Read the registry password from standard input.")
-  boolean passwordStdin;
-
-  @Option(
-      names = "--authfile",
-      paramLabel = "FILE",
-      description =
-          "The credentials file (docker config.json format). Default: $REGISTRY_AUTH_FILE, else $DOCKER_CONFIG/config.json, else ~/.docker/config.json.")
-  Path authFile;
-
-  @Option(
-      names = "--ca-file",
-      paramLabel = "FILE",
-      description = "A PEM file of CA certificates to trust in addition to the system trust store.")
-  Path caFile;
-
-  @Option(
-      names = "--insecure",
-      description =
-          "Allow plain HTTP to registries that are not on loopback. Certificates are still verified.")
-  boolean insecure;
+  /**
+   * Reads the options from a command line.
+   *
+   * @throws UsageException when a path is invalid
+   */
+  RegistryOptions(ParsedArgs args) {
+    username = args.string("--username");
+    passwordStdin = args.flag("--password-stdin");
+    authFile = args.path("--authfile");
+    caFile = args.path("--ca-file");
+    insecure = args.flag("--insecure");
+  }
 
   /**
    * Creates the registry clients these options describe.
@@ -80,12 +88,11 @@ final class RegistryOptions {
 
   private CredentialSource credentials() throws InvalidInputException, IOException {
     if (passwordStdin && username == null) {
-      throw new ParameterException(mixee.commandLine(), "--password-stdin needs --username");
+      throw new UsageException("--password-stdin needs --username");
     }
     if (username != null) {
       if (!passwordStdin) {
-        throw new ParameterException(
-            mixee.commandLine(),
+        throw new UsageException(
             "--username needs --password-stdin; the password is never taken as an argument");
       }
       String password = new String(System.in.readAllBytes(), StandardCharsets.UTF_8).strip();

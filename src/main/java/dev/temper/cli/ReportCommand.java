@@ -3,6 +3,8 @@ package dev.temper.cli;
 import dev.temper.audit.ImageAnalysis;
 import dev.temper.audit.report.HtmlReport;
 import dev.temper.audit.report.ImageSummary;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.image.ImageSource;
@@ -17,49 +19,43 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper report IMAGE... --html FILE}: one self-contained HTML page about images. */
-@Command(
-    name = "report",
-    mixinStandardHelpOptions = true,
-    description =
-        "Writes one self-contained HTML page (inline SVG charts, no scripts, no network) with"
-            + " size, packages, audit results and the SBOM summary of one image or several side by side.",
-    footer = ExitCodes.HELP)
-final class ReportCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "IMAGE", description = "The images to show, in order.")
-  List<String> images;
+final class ReportCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("report")
+          .describe(
+              "Writes one self-contained HTML page (inline SVG charts, no scripts, no network) with"
+                  + " size, packages, audit results and the SBOM summary of one image or several"
+                  + " side by side.")
+          .variadicParameter("IMAGE", "The images to show, in order.")
+          .required("--html", "FILE", "The HTML file to write.")
+          .option(
+              "--platform", "OS/ARCH[/VARIANT]", "The platform to pick from multi-platform images.")
+          .options(RegistryOptions.OPTIONS)
+          .options(DbCommand.Location.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = "--html",
-      required = true,
-      paramLabel = "FILE",
-      description = "The HTML file to write.")
-  Path html;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pick from multi-platform images.")
-  String platform;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Mixin DbCommand.Location database;
-
-  @Spec CommandSpec spec;
+  // The options of one run, read from the command line when it starts.
+  private String platform;
+  private RegistryOptions registryOptions;
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    List<String> images = args.strings("IMAGE");
+    Path html = args.path("--html");
+    platform = args.string("--platform");
+    registryOptions = new RegistryOptions(args);
+    Path database = DbCommand.Location.resolve(args);
     List<ImageSummary> summaries = new ArrayList<>();
-    try (FindingCounts findings = FindingCounts.open(database.resolve())) {
+    try (FindingCounts findings = FindingCounts.open(database)) {
       for (String image : images) {
         summaries.add(summary(image, findings));
       }
@@ -74,7 +70,7 @@ final class ReportCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(temporary);
     }
-    spec.commandLine().getOut().println("wrote " + html);
+    invocation.out().println("wrote " + html);
     return ExitCodes.OK;
   }
 

@@ -1,42 +1,40 @@
 package dev.temper.cli;
 
 import dev.temper.cache.DownloadListener;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Digest;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.registry.transfer.DigestResolver;
 import java.io.IOException;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper resolve REF}: prints the digest that a tag names now. */
-@Command(
-    name = "resolve",
-    mixinStandardHelpOptions = true,
-    description =
-        "Prints the digest of the manifest or index that an image reference names, computed from its bytes.",
-    footer = ExitCodes.HELP)
-final class ResolveCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "REF",
-      description = "A registry reference such as HOST/REPO:TAG, or oci:DIR[:TAG].")
-  String reference;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+final class ResolveCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("resolve")
+          .describe(
+              "Prints the digest of the manifest or index that an image reference names, computed"
+                  + " from its bytes.")
+          .parameter("REF", "A registry reference such as HOST/REPO:TAG, or oci:DIR[:TAG].")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    RegistryOptions registryOptions = new RegistryOptions(args);
     Digest digest =
         DigestResolver.resolve(
-            registryOptions.registries(DownloadListener.NONE), ImageReferences.parse(reference));
-    spec.commandLine().getOut().println(digest);
+            registryOptions.registries(DownloadListener.NONE),
+            ImageReferences.parse(args.string("REF")));
+    invocation.out().println(digest);
     return ExitCodes.OK;
   }
 }

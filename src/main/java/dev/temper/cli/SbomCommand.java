@@ -1,5 +1,9 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.oci.Platform;
 import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.image.ImageSource;
@@ -13,72 +17,63 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper sbom IMAGE}: inventories an image and writes its SBOM. */
-@Command(
-    name = "sbom",
-    mixinStandardHelpOptions = true,
-    description =
-        "Inventories any image (Debian packages, Java archives, JDK runtimes, OS release) and"
-            + " writes an SBOM.",
-    footer = ExitCodes.HELP)
-final class SbomCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "IMAGE",
-      description = "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
-  String image;
+final class SbomCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("sbom")
+          .describe(
+              "Inventories any image (Debian packages, Java archives, JDK runtimes, OS release) and"
+                  + " writes an SBOM.")
+          .parameter(
+              "IMAGE", "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
+          .option("--format", "FORMAT", "cyclonedx-json (default), spdx-json or table.")
+          .option(
+              OptionSpec.valued("--output", "FILE", "Write to FILE instead of standard output.")
+                  .alias("-o"))
+          .option(
+              "--platform",
+              "OS/ARCH[/VARIANT]",
+              "The platform to pick from a multi-platform image.")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "cyclonedx-json (default), spdx-json or table.")
-  String format = SbomFormat.CYCLONEDX_JSON.optionName();
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write to FILE instead of standard output.")
-  Path output;
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pick from a multi-platform image.")
-  String platform;
-
-  @picocli.CommandLine.Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+  /** The file to write, or null for standard output. */
+  private Path output;
 
   @Override
-  public Integer call() throws IOException, dev.temper.error.TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, dev.temper.error.TemperException {
+    ParsedArgs args = invocation.args();
+    String image = args.string("IMAGE");
+    String format = args.string("--format", SbomFormat.CYCLONEDX_JSON.optionName());
+    output = args.path("--output");
+    String platform = args.string("--platform");
+    RegistryOptions registryOptions = new RegistryOptions(args);
     SbomFormat sbomFormat;
     Platform wanted;
     try {
       sbomFormat = SbomFormat.fromOptionName(format);
       wanted = platform == null ? null : Platform.parse(platform);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new UsageException(e.getMessage());
     }
     Inventory inventory;
     try (ImageSource source = Images.open(image, platform, registryOptions)) {
       inventory = ImageInventory.of(source);
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = invocation.err();
     inventory.warnings().forEach(w -> err.println("temper: warning: " + w));
     err.flush();
     if (output == null) {
       java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       SbomWriters.write(inventory, sbomFormat, out);
-      PrintWriter stdout = spec.commandLine().getOut();
+      PrintWriter stdout = invocation.out();
       stdout.print(out.toString(java.nio.charset.StandardCharsets.UTF_8));
       stdout.flush();
     } else {

@@ -1,5 +1,9 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.NotFoundException;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Platform;
@@ -29,83 +33,76 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper scan IMAGE}: matches an image's inventory against the advisory database. */
-@Command(
-    name = "scan",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Matches the Debian packages and Java archives of an image against the imported advisories"
-          + " (OSV, Debian security tracker) and reports what is fixable.",
-      "A scan that cannot read the image or the database exits 3 or 4, never 0 or 1."
-    },
-    footer = ExitCodes.HELP)
-final class ScanCommand implements Callable<Integer> {
-  @Parameters(
-      index = "0",
-      paramLabel = "IMAGE",
-      description = "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
-  String image;
+final class ScanCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("scan")
+          .describe(
+              "Matches the Debian packages and Java archives of an image against the imported"
+                  + " advisories (OSV, Debian security tracker) and reports what is fixable.",
+              "A scan that cannot read the image or the database exits 3 or 4, never 0 or 1.")
+          .parameter(
+              "IMAGE", "oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a registry reference.")
+          .option("--format", "FORMAT", "table (default), json, sarif or cyclonedx.")
+          .option(
+              "--fail-on",
+              "SEVERITY",
+              "Exit 1 when a finding is at least this severe: low, medium, high or critical.")
+          .flag("--only-fixed", "Leave out findings that have no fix yet.")
+          .repeatable(
+              "--vex",
+              "FILE",
+              "An OpenVEX document whose statements suppress findings; repeatable.")
+          .repeatable(
+              "--ignore",
+              "FILE",
+              "An ignore file whose entries suppress findings until they expire; repeatable.")
+          .option(
+              "--platform",
+              "OS/ARCH[/VARIANT]",
+              "The platform to pick from a multi-platform image.")
+          .option(
+              OptionSpec.valued(
+                      "--output", "FILE", "Write the report to FILE instead of standard output.")
+                  .alias("-o"))
+          .options(DbCommand.Location.OPTIONS)
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = "--format",
-      paramLabel = "FORMAT",
-      description = "table (default), json, sarif or cyclonedx.")
-  String format = "table";
-
-  @Option(
-      names = "--fail-on",
-      paramLabel = "SEVERITY",
-      description = "Exit 1 when a finding is at least this severe: low, medium, high or critical.")
-  String failOn;
-
-  @Option(names = "--only-fixed", description = "Leave out findings that have no fix yet.")
-  boolean onlyFixed;
-
-  @Option(
-      names = "--vex",
-      paramLabel = "FILE",
-      description = "An OpenVEX document whose statements suppress findings; repeatable.")
-  List<Path> vex = new ArrayList<>();
-
-  @Option(
-      names = "--ignore",
-      paramLabel = "FILE",
-      description = "An ignore file whose entries suppress findings until they expire; repeatable.")
-  List<Path> ignore = new ArrayList<>();
-
-  @Option(
-      names = "--platform",
-      paramLabel = "OS/ARCH[/VARIANT]",
-      description = "The platform to pick from a multi-platform image.")
-  String platform;
-
-  @Option(
-      names = {"-o", "--output"},
-      paramLabel = "FILE",
-      description = "Write the report to FILE instead of standard output.")
-  Path output;
-
-  @Mixin DbCommand.Location database;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+  // The options of one run, read from the command line when it starts.
+  private String format;
+  private String failOn;
+  private boolean onlyFixed;
+  private List<Path> vex;
+  private List<Path> ignore;
+  private String platform;
+  private Path output;
+  private PrintWriter out;
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String image = args.string("IMAGE");
+    format = args.string("--format", "table");
+    failOn = args.string("--fail-on");
+    onlyFixed = args.flag("--only-fixed");
+    vex = args.paths("--vex");
+    ignore = args.paths("--ignore");
+    platform = args.string("--platform");
+    output = args.path("--output");
+    out = invocation.out();
+    RegistryOptions registryOptions = new RegistryOptions(args);
+    Path file = DbCommand.Location.resolve(args);
     ReportFormat reportFormat = parseFormat();
     ScanOptions options = options();
     Platform wanted = parsePlatform();
-    Path file = database.resolve();
     if (!Files.isRegularFile(file)) {
       throw new NotFoundException(
           "advisory database " + file + " not found; run 'temper db import FILE|DIR|URL' first");
@@ -115,7 +112,7 @@ final class ScanCommand implements Callable<Integer> {
     try (ImageSource source = Images.open(image, platform, registryOptions)) {
       inventory = ImageInventory.of(source);
     }
-    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter err = invocation.err();
     inventory.warnings().forEach(w -> err.println("temper: warning: " + w));
     ScanReport report;
     try (AdvisoryStore store = AdvisoryStore.open(file, Clock.systemUTC())) {
@@ -123,7 +120,7 @@ final class ScanCommand implements Callable<Integer> {
     }
 
     StringWriter text = new StringWriter();
-    reportFormat.render(report, toolVersion(), text);
+    reportFormat.render(report, TemperVersion.number(), text);
     write(text.toString());
     if (reportFormat != ReportFormat.TABLE || output != null) {
       summarize(report, err);
@@ -164,8 +161,7 @@ final class ScanCommand implements Callable<Integer> {
     try {
       return ReportFormat.valueOf(format.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(),
+      throw new UsageException(
           "--format: invalid value '" + format + "': use table, json, sarif or cyclonedx");
     }
   }
@@ -178,8 +174,7 @@ final class ScanCommand implements Callable<Integer> {
               .filter(s -> s.compareTo(Severity.LOW) >= 0)
               .filter(s -> s.label().equals(failOn.toLowerCase(Locale.ROOT)));
       if (threshold.isEmpty()) {
-        throw new ParameterException(
-            spec.commandLine(),
+        throw new UsageException(
             "--fail-on: invalid value '" + failOn + "': use low, medium, high or critical");
       }
     }
@@ -199,14 +194,13 @@ final class ScanCommand implements Callable<Integer> {
     try {
       return platform == null ? null : Platform.parse(platform);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
+      throw new UsageException(e.getMessage());
     }
   }
 
   /** Writes the report to standard output, or to a temporary file renamed over the output. */
   private void write(String report) throws IOException {
     if (output == null) {
-      PrintWriter out = spec.commandLine().getOut();
       out.print(report);
       out.flush();
       return;
@@ -219,10 +213,5 @@ final class ScanCommand implements Callable<Integer> {
     } finally {
       Files.deleteIfExists(temp);
     }
-  }
-
-  private static String toolVersion() throws IOException {
-    String version = new VersionProvider().getVersion()[0];
-    return version.startsWith("temper ") ? version.substring("temper ".length()) : version;
   }
 }

@@ -1,98 +1,97 @@
 package dev.temper.cli;
 
-import java.util.Arrays;
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.OptionSpec;
+import dev.temper.cli.args.Subcommands;
 import java.util.List;
 import java.util.Optional;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-/** The top-level {@code temper} command; each verb is a subcommand. */
-@Command(
-    name = "temper",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    description = "Builds, proves and patches hardened container images.",
-    footer = ExitCodes.HELP)
-final class TemperCommand implements Runnable {
+/**
+ * The top-level {@code temper} command, whose subcommands are the verbs. A command line builds only
+ * the verb it names, so a run loads no other verb's classes. Only the help of {@code temper} builds
+ * all of them, because it lists their descriptions.
+ */
+final class TemperCommand implements Subcommands {
   /** The verbs, in the order {@code temper --help} lists them. */
-  private static final List<Class<?>> SUBCOMMANDS =
+  static final List<String> VERBS =
       List.of(
-          LockCommand.class,
-          BuildCommand.class,
-          KeygenCommand.class,
-          SignCommand.class,
-          AttestCommand.class,
-          VerifyCommand.class,
-          VerifyAttestationCommand.class,
-          LintCommand.class,
-          MigrateCommand.class,
-          AuditCommand.class,
-          DiffCommand.class,
-          ReportCommand.class,
-          DbCommand.class,
-          SbomCommand.class,
-          ResolveCommand.class,
-          InspectCommand.class,
-          CopyCommand.class,
-          PullCommand.class,
-          PushCommand.class,
-          PinCommand.class,
-          ScanCommand.class,
-          PatchCommand.class);
+          "lock",
+          "build",
+          "keygen",
+          "sign",
+          "attest",
+          "verify",
+          "verify-attestation",
+          "lint",
+          "migrate",
+          "audit",
+          "diff",
+          "report",
+          "db",
+          "sbom",
+          "resolve",
+          "inspect",
+          "copy",
+          "pull",
+          "push",
+          "pin",
+          "scan",
+          "patch");
 
-  // Read by Logging before parsing; declared here so they appear in --help and parse cleanly.
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Log progress and decisions at info level.",
-      scope = picocli.CommandLine.ScopeType.INHERIT)
-  boolean verbose;
+  /** The declaration of {@code temper}. Logging reads its options before parsing. */
+  static final CommandSpec SPEC =
+      CommandSpec.named("temper")
+          .describe("Builds, proves and patches hardened container images.")
+          .option(
+              OptionSpec.flag("--verbose", "Log progress and decisions at info level.")
+                  .alias("-v")
+                  .inherited())
+          .option(
+              OptionSpec.flag("--debug", "Log at debug level and print stack traces of failures.")
+                  .inherited())
+          .subcommands(new TemperCommand())
+          .footer(ExitCodes.HELP)
+          .build();
 
-  @Option(
-      names = "--debug",
-      description = "Log at debug level and print stack traces of failures.",
-      scope = picocli.CommandLine.ScopeType.INHERIT)
-  boolean debug;
+  private TemperCommand() {}
 
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  /**
-   * Returns the command line for {@code args}. When the first word of {@code args} names a verb,
-   * only that verb is registered: picocli reads the annotations of every registered command, which
-   * for all of them took about 0.1 s of each run. Help, a mistyped verb and no verb get all of
-   * them.
-   */
-  static CommandLine commandLine(String[] args) {
-    CommandLine commandLine = new CommandLine(new TemperCommand());
-    Optional<Class<?>> named = firstWord(args).flatMap(TemperCommand::verb);
-    for (Class<?> type : named.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) {
-      commandLine.addSubcommand(type);
-    }
-    giveVersion(commandLine);
-    return commandLine;
-  }
-
-  /** Lets {@code --version} after any verb print the version, as it does before one. */
-  private static void giveVersion(CommandLine commandLine) {
-    for (CommandLine verb : commandLine.getSubcommands().values()) {
-      verb.getCommandSpec().versionProvider(new VersionProvider());
-      giveVersion(verb);
-    }
-  }
-
-  private static Optional<String> firstWord(String[] args) {
-    // None of the options of the top-level command takes a value.
-    return Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst();
-  }
-
-  private static Optional<Class<?>> verb(String name) {
-    return SUBCOMMANDS.stream()
-        .filter(type -> type.getAnnotation(Command.class).name().equals(name))
-        .findFirst();
+  /** Returns a new instance of the named verb, or null when there is no such verb. */
+  static Verb create(String name) {
+    return switch (name) {
+      case "lock" -> new LockCommand();
+      case "build" -> new BuildCommand();
+      case "keygen" -> new KeygenCommand();
+      case "sign" -> new SignCommand();
+      case "attest" -> new AttestCommand();
+      case "verify" -> new VerifyCommand();
+      case "verify-attestation" -> new VerifyAttestationCommand();
+      case "lint" -> new LintCommand();
+      case "migrate" -> new MigrateCommand();
+      case "audit" -> new AuditCommand();
+      case "diff" -> new DiffCommand();
+      case "report" -> new ReportCommand();
+      case "db" -> new DbCommand();
+      case "sbom" -> new SbomCommand();
+      case "resolve" -> new ResolveCommand();
+      case "inspect" -> new InspectCommand();
+      case "copy" -> new CopyCommand();
+      case "pull" -> new PullCommand();
+      case "push" -> new PushCommand();
+      case "pin" -> new PinCommand();
+      case "scan" -> new ScanCommand();
+      case "patch" -> new PatchCommand();
+      default -> null;
+    };
   }
 
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  public List<String> names() {
+    return VERBS;
+  }
+
+  @Override
+  public Optional<CommandSpec> find(String name) {
+    Verb verb = create(name);
+    return verb == null ? Optional.empty() : Optional.of(verb.spec());
   }
 }

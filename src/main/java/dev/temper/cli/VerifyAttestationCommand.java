@@ -1,5 +1,7 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.sign.ImageVerification;
 import dev.temper.sign.InTotoStatement;
@@ -12,50 +14,43 @@ import dev.temper.sign.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper verify-attestation}: checks the cosign attestations of an image. */
-@Command(
-    name = "verify-attestation",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Verifies every in-toto attestation of IMAGE with a public key: the layers of its"
-          + " sha256-<hex>.att manifest and the DSSE bundles attached as referrers. Prints each"
-          + " verified statement. Exits with 1 when no attestation verifies."
-    },
-    footer = ExitCodes.HELP)
-final class VerifyAttestationCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "IMAGE", description = SignTargets.IMAGE_HELP)
-  String image;
-
-  @Option(names = "--key", required = true, description = "Public key file (cosign.pub).")
-  Path key;
-
-  @Option(
-      names = "--type",
-      description =
-          "Accept only this predicate type: spdx, cyclonedx, slsaprovenance, openvex or a URI.")
-  String type;
-
-  @Option(
-      names = "--bundle",
-      paramLabel = "FILE",
-      description =
-          "Verify this Sigstore bundle instead of the attestations stored with the image.")
-  Path bundle;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+final class VerifyAttestationCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("verify-attestation")
+          .describe(
+              "Verifies every in-toto attestation of IMAGE with a public key: the layers of its"
+                  + " sha256-<hex>.att manifest and the DSSE bundles attached as referrers. Prints"
+                  + " each verified statement. Exits with 1 when no attestation verifies.")
+          .parameter("IMAGE", SignTargets.IMAGE_HELP)
+          .required("--key", "FILE", "Public key file (cosign.pub).")
+          .option(
+              "--type",
+              "TYPE",
+              "Accept only this predicate type: spdx, cyclonedx, slsaprovenance, openvex or a"
+                  + " URI.")
+          .option(
+              "--bundle",
+              "FILE",
+              "Verify this Sigstore bundle instead of the attestations stored with the image.")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String image = args.string("IMAGE");
+    Path key = args.path("--key");
+    String type = args.string("--type");
+    Path bundle = args.path("--bundle");
+    RegistryOptions registryOptions = new RegistryOptions(args);
     Optional<String> predicateType =
         type == null ? Optional.empty() : Optional.of(InTotoStatement.predicateTypeFor(type));
     SignTarget target = SignTargets.open(image, registryOptions);
@@ -72,6 +67,6 @@ final class VerifyAttestationCommand implements Callable<Integer> {
                 digest,
                 predicateType);
     return VerificationOutput.render(
-        report, "attestation", digest, spec.commandLine().getOut(), spec.commandLine().getErr());
+        report, "attestation", digest, invocation.out(), invocation.err());
   }
 }

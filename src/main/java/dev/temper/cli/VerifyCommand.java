@@ -1,5 +1,7 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.CommandSpec;
+import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.sign.CosignImages;
 import dev.temper.sign.ImageVerification;
@@ -12,44 +14,38 @@ import dev.temper.sign.VerificationReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code temper verify}: checks the cosign signatures of an image against a public key. */
-@Command(
-    name = "verify",
-    mixinStandardHelpOptions = true,
-    description = {
-      "Verifies every cosign signature of IMAGE with a public key: the layers of its"
-          + " sha256-<hex>.sig manifest and the Sigstore bundles attached as referrers. Prints"
-          + " each verified payload, and the reason for each signature that did not verify."
-          + " Exits with 1 when no signature verifies."
-    },
-    footer = ExitCodes.HELP)
-final class VerifyCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "IMAGE", description = SignTargets.IMAGE_HELP)
-  String image;
-
-  @Option(names = "--key", required = true, description = "Public key file (cosign.pub).")
-  Path key;
-
-  @Option(
-      names = "--bundle",
-      paramLabel = "FILE",
-      description = "Verify this Sigstore bundle instead of the signatures stored with the image.")
-  Path bundle;
-
-  @Mixin RegistryOptions registryOptions;
-
-  @Spec CommandSpec spec;
+final class VerifyCommand implements Verb {
+  static final CommandSpec SPEC =
+      CommandSpec.named("verify")
+          .describe(
+              "Verifies every cosign signature of IMAGE with a public key: the layers of its"
+                  + " sha256-<hex>.sig manifest and the Sigstore bundles attached as referrers."
+                  + " Prints each verified payload, and the reason for each signature that did not"
+                  + " verify. Exits with 1 when no signature verifies.")
+          .parameter("IMAGE", SignTargets.IMAGE_HELP)
+          .required("--key", "FILE", "Public key file (cosign.pub).")
+          .option(
+              "--bundle",
+              "FILE",
+              "Verify this Sigstore bundle instead of the signatures stored with the image.")
+          .options(RegistryOptions.OPTIONS)
+          .footer(ExitCodes.HELP)
+          .build();
 
   @Override
-  public Integer call() throws IOException, TemperException {
+  public CommandSpec spec() {
+    return SPEC;
+  }
+
+  @Override
+  public int run(Invocation invocation) throws IOException, TemperException {
+    ParsedArgs args = invocation.args();
+    String image = args.string("IMAGE");
+    Path key = args.path("--key");
+    Path bundle = args.path("--bundle");
+    RegistryOptions registryOptions = new RegistryOptions(args);
     SignTarget target = SignTargets.open(image, registryOptions);
     VerificationKey publicKey = KeyFiles.parsePublicKey(KeyFiles.readBounded(key), key.toString());
     String digest = target.digest();
@@ -64,6 +60,6 @@ final class VerifyCommand implements Callable<Integer> {
               bundle.toString(), parsed, payload, publicKey, digest, Optional.empty());
     }
     return VerificationOutput.render(
-        report, "signature", digest, spec.commandLine().getOut(), spec.commandLine().getErr());
+        report, "signature", digest, invocation.out(), invocation.err());
   }
 }

@@ -10,6 +10,6 @@ import java.time.Duration;
  * @param uri the absolute target
  * @param headers the headers, authorization included
  * @param body the body, {@link RequestBody#EMPTY} for none
- * @param timeout how long connecting, or waiting for the next bytes of either body, may take
+ * @param timeout how long a write of the body or a read of the response may wait for progress
  */
 record Request(String method, URI uri, Headers headers, RequestBody body, Duration timeout) {}

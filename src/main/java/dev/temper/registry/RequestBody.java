@@ -12,7 +12,7 @@ interface RequestBody {
   /** Returns the number of bytes that {@link #open} gives. */
   long contentLength();
 
-  /** Opens the bytes from their first byte; the caller reads exactly {@link #contentLength}. */
+  /** Opens the bytes from their first byte. The caller reads exactly {@link #contentLength}. */
   InputStream open() throws IOException;
 
   /** Returns a body of the given bytes, which the caller no longer changes. */

@@ -7,7 +7,7 @@ import java.net.URI;
  * One HTTP response, with its body still to be read. The reader closes the body, which gives the
  * connection back for the next request.
  *
- * @param request the request it answers
+ * @param request the request that this response is for
  * @param statusCode the HTTP status
  * @param headers the response headers
  * @param body the body, empty for a response that has none

@@ -5,7 +5,7 @@ package dev.temper.sbom;
  * archive.
  *
  * @param location the path in the image, with {@code !/} before each nested entry, such as {@code
- *     app/app.jar!/BOOT-INF/lib/picocli-4.7.7.jar}
+ *     app/app.jar!/BOOT-INF/lib/xz-1.12.jar}
  * @param groupId the Maven group id, or null when no pom.properties gives it
  * @param artifactId the Maven artifact id, or the best name known
  * @param version the version, or null when none is known

@@ -22,7 +22,9 @@ class JavaArchiveCatalogerTest {
       M2.resolve("com/fasterxml/jackson/core/jackson-databind/2.21.3/jackson-databind-2.21.3.jar");
   private static final Path COMPRESS =
       M2.resolve("org/apache/commons/commons-compress/1.28.0/commons-compress-1.28.0.jar");
-  private static final Path PICOCLI = M2.resolve("info/picocli/picocli/4.7.7/picocli-4.7.7.jar");
+
+  /** A dependency of temper whose coordinates only its manifest gives: it has no pom.properties. */
+  private static final Path XZ = M2.resolve("org/tukaani/xz/1.12/xz-1.12.jar");
 
   @TempDir Path dir;
 
@@ -55,7 +57,7 @@ class JavaArchiveCatalogerTest {
             .add("BOOT-INF/classes/com/example/App.class", new byte[64])
             .addStored("BOOT-INF/lib/jackson-databind-2.21.3.jar", databind)
             .addStored("BOOT-INF/lib/commons-compress-1.28.0.jar", Files.readAllBytes(COMPRESS))
-            .addStored("BOOT-INF/lib/picocli-4.7.7.jar", Files.readAllBytes(PICOCLI))
+            .addStored("BOOT-INF/lib/xz-1.12.jar", Files.readAllBytes(XZ))
             .addStored("BOOT-INF/lib/shaded-2.0.jar", shaded)
             .add("BOOT-INF/lib/guava-33.0.0-jre.jar", Jars.create().add("x", "y").bytes())
             .bytes();
@@ -102,13 +104,6 @@ class JavaArchiveCatalogerTest {
                 JavaArchive.Origin.POM_PROPERTIES,
                 "app/app.jar"),
             tuple(
-                lib + "picocli-4.7.7.jar",
-                null,
-                "picocli",
-                "4.7.7",
-                JavaArchive.Origin.MANIFEST,
-                "app/app.jar"),
-            tuple(
                 lib + "shaded-2.0.jar",
                 "com.example",
                 "shaded",
@@ -128,7 +123,14 @@ class JavaArchiveCatalogerTest {
                 "slf4j-api",
                 "2.0.17",
                 JavaArchive.Origin.POM_PROPERTIES,
-                lib + "shaded-2.0.jar"));
+                lib + "shaded-2.0.jar"),
+            tuple(
+                lib + "xz-1.12.jar",
+                null,
+                "XZ data compression",
+                "1.12",
+                JavaArchive.Origin.MANIFEST,
+                "app/app.jar"));
 
     JavaArchive app = inventory.javaArchives().get(0);
     assertThat(app.sha1()).isEqualTo(hex("SHA-1", fat));
@@ -136,7 +138,7 @@ class JavaArchiveCatalogerTest {
     JavaArchive nested = inventory.javaArchives().get(3);
     assertThat(nested.sha1()).isEqualTo(hex("SHA-1", databind));
     assertThat(nested.sha256()).isEqualTo(hex("SHA-256", databind));
-    assertThat(inventory.javaArchives().get(6).sha256()).isNull();
+    assertThat(inventory.javaArchives().get(5).sha256()).isNull();
     assertThat(Purls.maven(nested))
         .isEqualTo("pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.21.3");
   }
@@ -152,7 +154,7 @@ class JavaArchiveCatalogerTest {
         Jars.create()
             .add("WEB-INF/web.xml", "<web-app/>")
             .add("WEB-INF/lib/thing.jar", bundle)
-            .add("WEB-INF/lib/picocli-4.7.7.jar", Files.readAllBytes(PICOCLI))
+            .add("WEB-INF/lib/xz-1.12.jar", Files.readAllBytes(XZ))
             .bytes();
 
     Inventory inventory = scan("srv/ROOT.war", war);
@@ -166,14 +168,14 @@ class JavaArchiveCatalogerTest {
         .containsExactly(
             tuple("srv/ROOT.war", "ROOT", null, JavaArchive.Origin.FILE_NAME),
             tuple(
-                "srv/ROOT.war!/WEB-INF/lib/picocli-4.7.7.jar",
-                "picocli",
-                "4.7.7",
-                JavaArchive.Origin.MANIFEST),
-            tuple(
                 "srv/ROOT.war!/WEB-INF/lib/thing.jar",
                 "org.example.thing",
                 "3.1.0",
+                JavaArchive.Origin.MANIFEST),
+            tuple(
+                "srv/ROOT.war!/WEB-INF/lib/xz-1.12.jar",
+                "XZ data compression",
+                "1.12",
                 JavaArchive.Origin.MANIFEST));
   }
 
@@ -185,7 +187,7 @@ class JavaArchiveCatalogerTest {
         Jars.create()
             .pom("com.example", "outer", "1.0")
             .add("lib/bomb-1.jar", bomb)
-            .add("lib/picocli-4.7.7.jar", Files.readAllBytes(PICOCLI))
+            .add("lib/xz-1.12.jar", Files.readAllBytes(XZ))
             .bytes();
     zeros = null;
 
@@ -193,7 +195,7 @@ class JavaArchiveCatalogerTest {
 
     assertThat(inventory.javaArchives())
         .extracting(JavaArchive::artifactId)
-        .containsExactly("outer", "picocli");
+        .containsExactly("outer", "XZ data compression");
     assertThat(inventory.warnings()).hasSize(1);
     assertThat(inventory.warnings().get(0))
         .startsWith("opt/outer-1.0.jar!/lib/bomb-1.jar: zip bomb: ")
@@ -219,15 +221,14 @@ class JavaArchiveCatalogerTest {
 
   @Test
   void warnsAboutATruncatedArchive() throws Exception {
-    byte[] whole = Files.readAllBytes(PICOCLI);
+    byte[] whole = Files.readAllBytes(XZ);
     byte[] truncated = java.util.Arrays.copyOf(whole, whole.length / 2);
 
-    Inventory inventory = scan("opt/picocli-4.7.7.jar", truncated);
+    Inventory inventory = scan("opt/xz-1.12.jar", truncated);
 
     assertThat(inventory.javaArchives()).isEmpty();
     assertThat(inventory.warnings()).hasSize(1);
-    assertThat(inventory.warnings().get(0))
-        .startsWith("opt/picocli-4.7.7.jar: unreadable archive: ");
+    assertThat(inventory.warnings().get(0)).startsWith("opt/xz-1.12.jar: unreadable archive: ");
   }
 
   @Test
