@@ -26,7 +26,7 @@ public final class DigestWarmup {
   }
 
   /** Hashes {@link #BLOCKS} blocks of zeros and returns the digest. */
-  static byte[] hash() {
+  public static byte[] hash() {
     MessageDigest digest = Sha256.newDigest();
     byte[] block = new byte[BLOCK_BYTES];
     for (int i = 0; i < BLOCKS; i++) {

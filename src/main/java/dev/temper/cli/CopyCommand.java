@@ -1,7 +1,6 @@
 package dev.temper.cli;
 
 import dev.temper.cache.ContentCache;
-import dev.temper.cache.DigestWarmup;
 import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.InvalidInputException;
@@ -11,6 +10,7 @@ import dev.temper.oci.reference.ImageReferences;
 import dev.temper.oci.reference.OciLayoutReference;
 import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.Registries;
+import dev.temper.registry.RegistryWarmup;
 import dev.temper.registry.transfer.CopyResult;
 import dev.temper.registry.transfer.Transfers;
 import java.io.IOException;
@@ -96,9 +96,9 @@ final class CopyCommand implements Verb {
               + " has no place for signatures or referrers");
     }
     ContentCache cache = ContentCache.fromEnvironment();
-    if (from instanceof RegistryReference) {
-      // Every pulled blob is hashed, so get the digest compiled while the command starts.
-      DigestWarmup.start();
+    if (from instanceof RegistryReference || to instanceof RegistryReference) {
+      // A pull hashes every blob, so it also gets the digest compiled while the command starts.
+      RegistryWarmup.start(from instanceof RegistryReference);
     }
     try (ProgressRenderer progress =
         new ProgressRenderer(
