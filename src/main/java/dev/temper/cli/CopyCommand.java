@@ -108,12 +108,13 @@ final class CopyCommand implements Verb {
       CopyResult result = transfers.copy(from, to, allPlatforms, Cli.platform(platform));
       PrintWriter err = invocation.err();
       err.printf(
-          "Copied %s to %s: %d %s copied (%d bytes), %d already present, %d mounted%n",
+          "Copied %s to %s: %d %s copied (%d bytes%s), %d already present, %d mounted%n",
           source,
           result.destination(),
           result.copied(),
           result.copied() == 1 ? "blob" : "blobs",
           result.bytesCopied(),
+          result.fromCache() == 0 ? "" : ", " + result.fromCache() + " from the content cache",
           result.existed(),
           result.mounted());
       if (attachments) {

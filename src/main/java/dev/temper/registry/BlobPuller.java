@@ -35,7 +35,7 @@ final class BlobPuller {
    * @param recheckCached whether a cached copy is hashed again, and pulled anew when it changed
    * @throws RegistryException when the blob is missing, keeps failing, or fails its check
    */
-  Path pull(Descriptor blob, ContentCache cache, boolean recheckCached)
+  PulledBlob pull(Descriptor blob, ContentCache cache, boolean recheckCached)
       throws RegistryException, IOException {
     RequestContext context = RequestContext.of(repository, "pull blob " + blob.digest());
     if (!blob.digest().algorithm().equals("sha256")) {
@@ -45,13 +45,13 @@ final class BlobPuller {
     Optional<Path> cached =
         recheckCached ? cache.findIntact(blob.digest().hex()) : cache.find(blob.digest().hex());
     if (cached.isPresent()) {
-      return cached.get();
+      return new PulledBlob(cached.get(), false);
     }
     String name = blob.digest().toString();
     listener.started(name, blob.size());
     Path path = transport.withRetries(context, () -> pullOnce(blob, cache, context));
     listener.finished(name);
-    return path;
+    return new PulledBlob(path, true);
   }
 
   private Path pullOnce(Descriptor blob, ContentCache cache, RequestContext context)

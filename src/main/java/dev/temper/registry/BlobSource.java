@@ -27,11 +27,32 @@ public interface BlobSource {
   }
 
   /**
+   * Returns whether the bytes were already in the local content cache, so that copying them moved
+   * nothing over the network.
+   */
+  default boolean fromCache() {
+    return false;
+  }
+
+  /**
    * Returns a source of a file whose bytes were checked against the blob's digest when it was
    * stored, such as an entry of the content cache, which keeps its blobs read-only.
    */
   static BlobSource ofVerifiedFile(Path file) {
+    return ofVerifiedFile(file, false);
+  }
+
+  /**
+   * Returns a source of a file whose bytes were checked against the blob's digest when it was
+   * stored, and that says whether the file was in the content cache before this copy started.
+   */
+  static BlobSource ofVerifiedFile(Path file, boolean fromCache) {
     return new BlobSource() {
+      @Override
+      public boolean fromCache() {
+        return fromCache;
+      }
+
       @Override
       public InputStream open() throws IOException {
         return Files.newInputStream(file);

@@ -97,7 +97,7 @@ public final class RegistryClient {
    * @throws RegistryException when the blob is missing, keeps failing, or fails its check
    */
   public Path pullBlob(Descriptor blob, ContentCache cache) throws RegistryException, IOException {
-    return new BlobPuller(transport, repository, listener).pull(blob, cache, false);
+    return new BlobPuller(transport, repository, listener).pull(blob, cache, false).file();
   }
 
   /**
@@ -106,7 +106,7 @@ public final class RegistryClient {
    *
    * @throws RegistryException when the blob is missing, keeps failing, or fails its check
    */
-  public Path pullIntactBlob(Descriptor blob, ContentCache cache)
+  public PulledBlob pullIntactBlob(Descriptor blob, ContentCache cache)
       throws RegistryException, IOException {
     return new BlobPuller(transport, repository, listener).pull(blob, cache, true);
   }

@@ -95,8 +95,24 @@ class CachedPullTest {
 
     Path inLayout = OciLayout.open(second).blobPath(layer);
     assertThat(result.copied()).isEqualTo(2);
+    assertThat(result.fromCache()).as("only the config comes from the cache").isEqualTo(1);
     assertThat(Files.readAllBytes(inLayout)).isEqualTo(original);
     assertThat(Files.readAllBytes(cache.find(layer.hex()).orElseThrow())).isEqualTo(original);
+  }
+
+  @Test
+  void warmCachePullCountsCachedBlobs() throws Exception {
+    pushed("cached/warm", "warm layer");
+    ContentCache cache = new ContentCache(temp.resolve("cache"), Clock.systemUTC());
+    CopyResult first = pull(cache, "cached/warm", temp.resolve("first"));
+
+    CopyResult second = pull(cache, "cached/warm", temp.resolve("second"));
+
+    assertThat(first.copied()).isEqualTo(2);
+    assertThat(first.fromCache()).isZero();
+    assertThat(second.copied()).isEqualTo(2);
+    assertThat(second.fromCache()).isEqualTo(2);
+    assertThat(second.bytesCopied()).isEqualTo(first.bytesCopied());
   }
 
   @Test
@@ -131,6 +147,7 @@ class CachedPullTest {
     CopyResult again = pull(cache, "cached/damaged", layout);
 
     assertThat(again.copied()).isEqualTo(1);
+    assertThat(again.fromCache()).isEqualTo(1);
     assertThat(again.existed()).isEqualTo(1);
     assertThat(Files.readAllBytes(OciLayout.open(layout).blobPath(layer))).isEqualTo(original);
   }

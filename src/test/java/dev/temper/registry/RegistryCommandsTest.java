@@ -135,6 +135,9 @@ class RegistryCommandsTest {
     assertThat(resolve.out().strip()).isEqualTo(skopeoDigest);
     assertThat(fromLayout).isEqualTo(skopeoDigest);
     assertLayerSharesCacheEntry(pulled, image.layers().get(0).digest());
+    Run again = temper("pull", ref("cmd/skopeo:v2"), "oci:" + temp.resolve("again"));
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.err()).contains("2 blobs copied (").contains(", 2 from the content cache)");
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.temper.registry.transfer;
 
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
+import dev.temper.registry.BlobSource;
 import dev.temper.registry.Repository;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,12 +23,15 @@ final class BlobTransfers {
   /**
    * The number of blobs for each way they reached the target.
    *
+   * @param copied the blobs copied, {@code fromCache} of them included
+   * @param fromCache the copied blobs whose bytes came from the local content cache
    * @param bytesCopied the bytes of the copied blobs
    */
-  record Counts(int copied, int existed, int mounted, long bytesCopied) {}
+  record Counts(int copied, int fromCache, int existed, int mounted, long bytesCopied) {}
 
   private enum Outcome {
     COPIED,
+    COPIED_FROM_CACHE,
     EXISTED,
     MOUNTED
   }
@@ -46,6 +50,7 @@ final class BlobTransfers {
         futures.add(executor.submit(() -> copyOne(source, target, blob)));
       }
       int copied = 0;
+      int fromCache = 0;
       int existed = 0;
       int mounted = 0;
       long bytes = 0;
@@ -55,11 +60,16 @@ final class BlobTransfers {
             copied++;
             bytes += blobs.get(i).size();
           }
+          case COPIED_FROM_CACHE -> {
+            copied++;
+            fromCache++;
+            bytes += blobs.get(i).size();
+          }
           case EXISTED -> existed++;
           case MOUNTED -> mounted++;
         }
       }
-      return new Counts(copied, existed, mounted, bytes);
+      return new Counts(copied, fromCache, existed, mounted, bytes);
     } finally {
       executor.shutdownNow();
     }
@@ -74,8 +84,9 @@ final class BlobTransfers {
     if (from.isPresent() && target.mountBlob(blob, from.get())) {
       return Outcome.MOUNTED;
     }
-    target.putBlob(blob, source.blob(blob));
-    return Outcome.COPIED;
+    BlobSource content = source.blob(blob);
+    target.putBlob(blob, content);
+    return content.fromCache() ? Outcome.COPIED_FROM_CACHE : Outcome.COPIED;
   }
 
   private static Outcome await(Future<Outcome> future) throws IOException, TemperException {

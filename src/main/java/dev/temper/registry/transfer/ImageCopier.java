@@ -84,6 +84,7 @@ public final class ImageCopier {
         root,
         destination,
         counts.copied(),
+        counts.fromCache(),
         counts.existed(),
         counts.mounted(),
         counts.bytesCopied());

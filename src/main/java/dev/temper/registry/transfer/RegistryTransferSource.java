@@ -4,6 +4,7 @@ import dev.temper.cache.ContentCache;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
 import dev.temper.registry.BlobSource;
+import dev.temper.registry.PulledBlob;
 import dev.temper.registry.PulledManifest;
 import dev.temper.registry.RegistryClient;
 import dev.temper.registry.Repository;
@@ -55,7 +56,8 @@ public final class RegistryTransferSource implements TransferSource {
   @Override
   public BlobSource blob(Descriptor descriptor) throws IOException, TemperException {
     // A target may link the file rather than read it, so a cached copy is checked again here.
-    return BlobSource.ofVerifiedFile(client.pullIntactBlob(descriptor, cache));
+    PulledBlob pulled = client.pullIntactBlob(descriptor, cache);
+    return BlobSource.ofVerifiedFile(pulled.file(), !pulled.downloaded());
   }
 
   @Override

@@ -113,7 +113,7 @@ public final class Transfers {
       blobs.add(source.image().manifest().config());
       long bytes = blobs.stream().mapToLong(Descriptor::size).sum();
       return new CopyResult(
-          source.image().manifestDescriptor(), archive.toString(), blobs.size(), 0, 0, bytes);
+          source.image().manifestDescriptor(), archive.toString(), blobs.size(), 0, 0, 0, bytes);
     }
   }
 
