@@ -62,7 +62,7 @@ timed() {
   start="$(date +%s.%N)"
   "$@" >/dev/null 2>"$work/last.err" || { cat "$work/last.err" >&2; exit 1; }
   end="$(date +%s.%N)"
-  echo "$label $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')"
+  echo "$label $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }')"
 }
 
 temper() { TEMPER_CACHE_DIR="$work/cache-$round" "$launcher" "$@"; }
