@@ -6,13 +6,18 @@ import dev.temper.audit.image.ImageAuditor;
 import dev.temper.audit.image.TeeVisitor;
 import dev.temper.error.TemperException;
 import dev.temper.oci.Descriptor;
+import dev.temper.oci.Digest;
 import dev.temper.oci.ImageConfig;
 import dev.temper.oci.ImageManifest;
 import dev.temper.oci.image.ImageFiles;
 import dev.temper.oci.image.ImageSource;
 import dev.temper.oci.image.ResolvedImage;
 import dev.temper.oci.image.WalkOptions;
+import dev.temper.oci.layout.OciLayout;
 import dev.temper.oci.layout.OciLayoutSource;
+import dev.temper.registry.RegistryClient;
+import dev.temper.registry.RegistryException;
+import dev.temper.registry.transfer.RegistryImageSource;
 import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
 import dev.temper.sbom.InventoryCollector;
@@ -86,23 +91,56 @@ public record ImageAnalysis(
   record Attachments(boolean sbom, boolean signature) {
     static final Attachments NONE = new Attachments(false, false);
 
+    /**
+     * Looks for the image's attachments where its source keeps them: the referrers and the cosign
+     * {@code sha256-<hex>.sig} and {@code .att} tags of an OCI layout or a registry repository.
+     */
     static Attachments find(ImageSource source, ResolvedImage image)
         throws IOException, TemperException {
-      if (!(source instanceof OciLayoutSource layoutSource)) {
-        // NOTE: only OCI layouts are searched for attachments; other sources report none.
-        return NONE;
+      Digest digest = image.manifestDescriptor().digest();
+      String signatureTag = digest.tagForm() + ".sig";
+      String attestationTag = digest.tagForm() + ".att";
+      if (source instanceof OciLayoutSource layoutSource) {
+        OciLayout layout = layoutSource.layout();
+        return classify(
+            layout.referrers(digest),
+            layout.tags().contains(signatureTag),
+            layout.tags().contains(attestationTag));
       }
-      var layout = layoutSource.layout();
-      var digest = image.manifestDescriptor().digest();
-      boolean sbom = false;
-      boolean signature = layout.tags().contains(digest.tagForm() + ".sig");
-      for (Descriptor referrer : layout.referrers(digest)) {
+      if (source instanceof RegistryImageSource registrySource) {
+        RegistryClient client = registrySource.client();
+        return classify(
+            client.listReferrers(digest),
+            hasTag(client, signatureTag),
+            hasTag(client, attestationTag));
+      }
+      // A docker archive has no place for attachments.
+      return NONE;
+    }
+
+    private static Attachments classify(
+        List<Descriptor> referrers, boolean signatureTag, boolean attestationTag) {
+      boolean sbom = attestationTag;
+      boolean signature = signatureTag;
+      for (Descriptor referrer : referrers) {
         String type = referrer.artifactType() == null ? "" : referrer.artifactType();
         sbom |= type.contains("spdx") || type.contains("cyclonedx");
         signature |= type.contains("sigstore.bundle");
       }
-      sbom |= layout.tags().contains(digest.tagForm() + ".att");
       return new Attachments(sbom, signature);
+    }
+
+    private static boolean hasTag(RegistryClient client, String tag)
+        throws IOException, TemperException {
+      try {
+        client.resolve(tag);
+        return true;
+      } catch (RegistryException e) {
+        if (e.reason() == RegistryException.Reason.NOT_FOUND) {
+          return false;
+        }
+        throw e;
+      }
     }
   }
 }

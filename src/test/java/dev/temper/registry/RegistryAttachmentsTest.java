@@ -7,6 +7,10 @@ import dev.temper.cache.DownloadListener;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.OciJson;
 import dev.temper.oci.Platform;
+import dev.temper.sbom.ImageSubject;
+import dev.temper.sbom.Inventory;
+import dev.temper.sbom.SbomAttachment;
+import dev.temper.sbom.SbomFormat;
 import dev.temper.sign.ImageSigning;
 import dev.temper.sign.KeyFiles;
 import dev.temper.sign.SignTarget;
@@ -83,6 +87,32 @@ class RegistryAttachmentsTest {
         .contains("Copied attachments: 0 signature or attestation manifests, 0 referrers");
     assertThat(verify.exitCode()).as(verify.err()).isZero();
     assertThat(referrers).extracting(Descriptor::artifactType).containsExactly(BUNDLE_TYPE);
+  }
+
+  @Test
+  void auditFindsAttachmentsInRegistry() throws Exception {
+    TestImage image = TestImage.single(AMD64, "audited in a registry");
+    String layout = signedLayout(image, key);
+    Path directory = temp.resolve("layout-" + image.digest().hex().substring(0, 12));
+    Inventory inventory =
+        new Inventory(
+            new ImageSubject(layout, image.digest().toString(), null, null),
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of());
+    SbomAttachment.attach(directory, image.descriptor(), inventory, SbomFormat.CYCLONEDX_JSON);
+    RegistryCommandsTest.temper("push", "--attachments", layout, ref("att/audited:v1"));
+    RegistryCommandsTest.temper("push", layout, ref("att/bare:v1"));
+
+    RegistryCommandsTest.Run audited = RegistryCommandsTest.temper("audit", ref("att/audited:v1"));
+    RegistryCommandsTest.Run bare = RegistryCommandsTest.temper("audit", ref("att/bare:v1"));
+
+    assertThat(audited.out()).as(audited.err()).contains("PASS  TA011 An SBOM is attached");
+    assertThat(audited.out()).contains("PASS  TA012 A signature is attached");
+    assertThat(bare.out()).as(bare.err()).contains("WARN  TA011 An SBOM is attached");
+    assertThat(bare.out()).contains("WARN  TA012 A signature is attached");
   }
 
   @Test

@@ -89,7 +89,9 @@ public final class ImageAuditor {
             null,
             subject.hasSbom(),
             "An SBOM is attached",
-            "Attach an SBOM: temper sbom IMAGE, or build with temper build, which attaches one."));
+            "Attach an SBOM: temper build attaches one to the images it builds; for another"
+                + " image, write one with temper sbom IMAGE and attach it with temper attest IMAGE"
+                + " --predicate SBOM --type cyclonedx --key cosign.key."));
     results.add(
         presence(
             "TA012",

@@ -60,6 +60,11 @@ public final class RegistryImageSource implements ImageSource {
     return new RegistryImageSource(name, client, cache, image);
   }
 
+  /** Returns the client of the image's repository, for the artifacts stored beside the image. */
+  public RegistryClient client() {
+    return client;
+  }
+
   @Override
   public String name() {
     return name;
