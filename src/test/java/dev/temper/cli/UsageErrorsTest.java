@@ -1,0 +1,51 @@
+package dev.temper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks that malformed option values exit with the usage code, one {@code temper:} line and the
+ * help hint of the command, whichever command reads them. No test here reaches a registry: every
+ * command line fails before any request.
+ */
+class UsageErrorsTest {
+  /** The exit code and both outputs of one command line. */
+  private record Run(int exitCode, String out, String err) {}
+
+  private static Run temper(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  private static void assertUsageError(Run run, String message, String command) {
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err())
+        .isEqualTo("temper: " + message + "\nRun '" + command + " --help' for usage.\n");
+  }
+
+  @Test
+  void emptyPathOption() {
+    assertUsageError(
+        temper("db", "status", "--db="),
+        "invalid value for option '--db': the path is empty",
+        "temper db status");
+    assertUsageError(
+        temper("pull", "--authfile=", "127.0.0.1:1/a:b", "oci:/nowhere"),
+        "invalid value for option '--authfile': the path is empty",
+        "temper pull");
+  }
+
+  @Test
+  void emptyPathParameter() {
+    assertUsageError(
+        temper("lint", ""),
+        "invalid value for parameter DOCKERFILE: the path is empty",
+        "temper lint");
+  }
+}
