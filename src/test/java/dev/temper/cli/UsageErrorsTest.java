@@ -42,6 +42,20 @@ class UsageErrorsTest {
   }
 
   @Test
+  void invalidPlatformOnEveryCommand() {
+    String message = "invalid platform 'linux': expected os/architecture[/variant]";
+
+    assertUsageError(
+        temper("pull", "--platform", "linux", "127.0.0.1:1/a:b", "oci:/nowhere"),
+        message,
+        "temper pull");
+    assertUsageError(
+        temper("inspect", "--platform=linux", "oci:/nowhere"), message, "temper inspect");
+    assertUsageError(temper("audit", "--platform=linux", "oci:/nowhere"), message, "temper audit");
+    assertUsageError(temper("scan", "--platform=linux", "oci:/nowhere"), message, "temper scan");
+  }
+
+  @Test
   void emptyPathParameter() {
     assertUsageError(
         temper("lint", ""),
