@@ -56,6 +56,19 @@ class UsageErrorsTest {
   }
 
   @Test
+  void maxDownloadSizeOutOfRange() {
+    assertUsageError(
+        temper("db", "import", "--max-download-size", "-1", "--db", "/nowhere/a.db", "x.json"),
+        "invalid value for option '--max-download-size': -1 is not between 0 and 2147483631",
+        "temper db import");
+    assertUsageError(
+        temper("db", "import", "--max-download-size=4294967296", "--db", "/nowhere/a.db", "x"),
+        "invalid value for option '--max-download-size': 4294967296 is not between 0 and"
+            + " 2147483631",
+        "temper db import");
+  }
+
+  @Test
   void emptyPathParameter() {
     assertUsageError(
         temper("lint", ""),
