@@ -7,9 +7,10 @@ import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks that malformed option values exit with the usage code, one {@code temper:} line and the
- * help hint of the command, whichever command reads them. No test here reaches a registry: every
- * command line fails before any request.
+ * Checks that malformed option and parameter values exit with the usage code, one {@code temper:}
+ * line and the help hint of the command, whichever command reads them, and that words after {@code
+ * --} stay parameters. No test here reaches a registry: every command line fails before any
+ * request.
  */
 class UsageErrorsTest {
   /** The exit code and both outputs of one command line. */
@@ -66,6 +67,15 @@ class UsageErrorsTest {
         "invalid value for option '--max-download-size': 4294967296 is not between 0 and"
             + " 2147483631",
         "temper db import");
+  }
+
+  @Test
+  void debugAfterDoubleDashIsAParameter() {
+    Run run = temper("resolve", "--", "--debug");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(run.err()).startsWith("temper: invalid image reference '--debug'");
+    assertThat(run.err()).doesNotContain("InvalidInputException").doesNotContain("\tat ");
   }
 
   @Test
