@@ -20,6 +20,9 @@ final class TokenClient {
   private static final int MAX_RESPONSE_BYTES = 1 << 20;
   // The token spec's default when the server gives no expires_in.
   private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
+  // A longer expires_in is cut to this, so that adding it to the clock cannot overflow. A token
+  // that the registry rejects earlier is fetched again anyway.
+  private static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
   /**
    * A bearer token with the instant after which it is no longer sent.
@@ -137,7 +140,10 @@ final class TokenClient {
           RegistryException.Reason.PROTOCOL, status, "the token response has no token", null);
     }
     long seconds = root.path("expires_in").asLong(0);
-    Duration lifetime = seconds >= 60 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME;
+    Duration lifetime =
+        seconds >= 60
+            ? Duration.ofSeconds(Math.min(seconds, MAX_LIFETIME.toSeconds()))
+            : DEFAULT_LIFETIME;
     // Expire ten seconds early so that a token does not run out between check and use.
     Instant expires = transport.settings().clock().instant().plus(lifetime).minusSeconds(10);
     return new Token(token, expires);
