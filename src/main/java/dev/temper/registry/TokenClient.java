@@ -139,6 +139,15 @@ final class TokenClient {
       throw context.failure(
           RegistryException.Reason.PROTOCOL, status, "the token response has no token", null);
     }
+    // The token goes into an Authorization header, and the HTTP stacks reject a header with a
+    // line break or control character by an exception whose message quotes the whole value.
+    if (!isVisibleAscii(token)) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          status,
+          "the token response has a token with characters that a header cannot carry",
+          null);
+    }
     long seconds = root.path("expires_in").asLong(0);
     Duration lifetime =
         seconds >= 60
@@ -147,6 +156,17 @@ final class TokenClient {
     // Expire ten seconds early so that a token does not run out between check and use.
     Instant expires = transport.settings().clock().instant().plus(lifetime).minusSeconds(10);
     return new Token(token, expires);
+  }
+
+  /** Returns whether every character is printable ASCII other than the space. */
+  private static boolean isVisibleAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '!' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String param(String name, String value) {

@@ -1,6 +1,7 @@
 package dev.temper.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.temper.cache.DownloadListener;
 import dev.temper.oci.MediaTypes;
@@ -62,5 +63,18 @@ class TokenResponseTest {
     PulledManifest pulled = client().pullManifest("v1");
 
     assertThat(pulled.digest()).isEqualTo(image.digest());
+  }
+
+  @Test
+  void tokenWithLineBreakIsRejectedUnquoted() throws Exception {
+    serve("{\"token\":\"" + TOKEN + "\\n\"}", TOKEN);
+    RegistryClient client = client();
+
+    assertThatThrownBy(() -> client.pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("the token response has a token with characters that a header")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain(TOKEN))
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.PROTOCOL);
   }
 }
