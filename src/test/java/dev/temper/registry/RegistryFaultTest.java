@@ -579,6 +579,52 @@ class RegistryFaultTest {
   }
 
   @Test
+  void invalidTagInListIsRejected() throws Exception {
+    for (String tags : List.of("[\"v1\",null]", "[\"v1\",5]", "[\"../x\"]", "[\"\"]")) {
+      registry.on(
+          "/v2/fault/repo/tags/list",
+          exchange ->
+              FakeRegistry.respond(
+                  exchange, 200, ("{\"tags\":" + tags + "}").getBytes(StandardCharsets.UTF_8)));
+      RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+      assertThatThrownBy(client::listTags)
+          .as(tags)
+          .isInstanceOf(RegistryException.class)
+          .hasMessageEndingWith(" of the tag list is not a valid tag")
+          .extracting(e -> ((RegistryException) e).reason())
+          .isEqualTo(RegistryException.Reason.PROTOCOL);
+    }
+  }
+
+  @Test
+  void tagsFieldThatIsNoListIsRejected() throws Exception {
+    registry.on(
+        "/v2/fault/repo/tags/list",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 200, "{\"tags\":\"v1\"}".getBytes(StandardCharsets.UTF_8)));
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    assertThatThrownBy(client::listTags)
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith("the tag list's tags field is not a list");
+  }
+
+  @Test
+  void nullTagsAreAnEmptyList() throws Exception {
+    registry.on(
+        "/v2/fault/repo/tags/list",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                200,
+                "{\"name\":\"fault/repo\",\"tags\":null}".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(client(CredentialSource.ANONYMOUS).listTags()).isEmpty();
+  }
+
+  @Test
   void tagPagesAreFollowedInOrder() throws Exception {
     registry.on(
         "/v2/fault/repo/tags/list",
