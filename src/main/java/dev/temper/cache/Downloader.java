@@ -28,7 +28,7 @@ public final class Downloader {
   /**
    * Maximum size that fetchBytes reads into one array, a little below the JVM's array size limit.
    */
-  private static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 16;
+  public static final long MAX_ARRAY_BYTES = Integer.MAX_VALUE - 16;
 
   private static final Logger LOG = LoggerFactory.getLogger(Downloader.class);
 

@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.oci.Platform;
 import dev.temper.oci.reference.RegistryReference;
@@ -22,14 +23,20 @@ final class Cli {
     }
   }
 
-  static Platform platform(String text) throws InvalidInputException {
+  /**
+   * Returns the platform that a {@code --platform} value names, or null for none.
+   *
+   * @throws UsageException when the value is not {@code os/architecture[/variant]}, as scan, sbom
+   *     and patch report it too
+   */
+  static Platform platform(String text) {
     if (text == null) {
       return null;
     }
     try {
       return Platform.parse(text);
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(e.getMessage(), e);
+      throw new UsageException(e.getMessage());
     }
   }
 }

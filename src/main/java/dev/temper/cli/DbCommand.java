@@ -110,6 +110,13 @@ final class DbCommand implements Verb {
       String sha256 = args.string("--sha256");
       long maxDownloadBytes =
           args.longValue("--max-download-size", AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES);
+      if (maxDownloadBytes < 0 || maxDownloadBytes > Downloader.MAX_ARRAY_BYTES) {
+        throw new UsageException(
+            "invalid value for option '--max-download-size': "
+                + maxDownloadBytes
+                + " is not between 0 and "
+                + Downloader.MAX_ARRAY_BYTES);
+      }
       Path file = Location.resolve(args);
       if (sha256 != null && inputs.size() != 1) {
         throw new UsageException("--sha256 needs exactly one input");

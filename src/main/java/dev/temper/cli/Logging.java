@@ -14,7 +14,12 @@ final class Logging {
   private Logging() {}
 
   static void configure(String[] args) {
+    // Words after "--" are parameters, such as a file named --debug, and never options.
     List<String> list = Arrays.asList(args);
+    int optionsEnd = list.indexOf("--");
+    if (optionsEnd >= 0) {
+      list = list.subList(0, optionsEnd);
+    }
     debug = list.contains("--debug");
     Level level =
         debug

@@ -123,6 +123,15 @@ public final class JsonValue {
     return kind == Kind.STRING;
   }
 
+  public boolean isArray() {
+    return kind == Kind.ARRAY;
+  }
+
+  /** Returns whether this is a JSON {@code null}, which a missing value is not. */
+  public boolean isNull() {
+    return kind == Kind.NULL;
+  }
+
   /** Returns the fields of an object in document order, or an empty map for anything else. */
   @SuppressWarnings("unchecked")
   public Map<String, JsonValue> fields() {

@@ -40,7 +40,7 @@ final class OciJsonReader {
   }
 
   ImageManifest manifest(String path) throws IOException, InvalidDocumentException {
-    int schemaVersion = 0;
+    Integer schemaVersion = null;
     String mediaType = null;
     String artifactType = null;
     Descriptor config = null;
@@ -70,12 +70,15 @@ final class OciJsonReader {
     if (!hasConfig) {
       throw invalid(path, "the manifest has no config descriptor");
     }
+    if (schemaVersion == null) {
+      throw invalid(path, "the manifest has no schemaVersion");
+    }
     return new ImageManifest(
         schemaVersion, mediaType, artifactType, config, layers, subject, annotations);
   }
 
   ImageIndex index(String path) throws IOException, InvalidDocumentException {
-    int schemaVersion = 0;
+    Integer schemaVersion = null;
     String mediaType = null;
     String artifactType = null;
     List<Descriptor> manifests = null;
@@ -94,6 +97,9 @@ final class OciJsonReader {
         case "annotations" -> annotations = stringMap(join(path, name));
         default -> parser.skipChildren();
       }
+    }
+    if (schemaVersion == null) {
+      throw invalid(path, "the index has no schemaVersion");
     }
     return new ImageIndex(schemaVersion, mediaType, artifactType, manifests, subject, annotations);
   }
@@ -207,7 +213,7 @@ final class OciJsonReader {
   private Descriptor descriptorObject(String path) throws IOException, InvalidDocumentException {
     String mediaType = null;
     Digest digest = null;
-    long size = 0;
+    Long size = null;
     Map<String, String> annotations = null;
     Platform platform = null;
     String artifactType = null;
@@ -225,11 +231,19 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+    Descriptor descriptor;
     try {
-      return new Descriptor(mediaType, digest, size, annotations, platform, artifactType);
+      descriptor =
+          new Descriptor(
+              mediaType, digest, size == null ? 0 : size, annotations, platform, artifactType);
     } catch (IllegalArgumentException e) {
       throw invalid(path, e.getMessage());
     }
+    // The image spec requires a size, and a missing one must not read as an empty blob.
+    if (size == null) {
+      throw invalid(path, "a descriptor needs a size");
+    }
+    return descriptor;
   }
 
   private List<Descriptor> descriptors(String path) throws IOException, InvalidDocumentException {

@@ -169,7 +169,7 @@ final class BlobPusher {
                 offset + "-" + (offset + length - 1));
         RegistryCall patch =
             RegistryCall.of("PATCH", current, headers, Scope.push(repository.name()), context)
-                .withBody(range(source, offset, length));
+                .withBody(range(source, blob, offset, length));
         Response response = transport.send(patch);
         if (isExpired(response.statusCode())) {
           response.body().close();
@@ -183,7 +183,7 @@ final class BlobPusher {
       }
       return close(current, blob, RequestBody.EMPTY, context);
     }
-    return close(current, blob, range(source, 0, blob.size()), context);
+    return close(current, blob, range(source, blob, 0, blob.size()), context);
   }
 
   /** PUT with the digest, which ends the session. */
@@ -246,8 +246,8 @@ final class BlobPusher {
     }
   }
 
-  private static RequestBody range(BlobSource source, long offset, long length) {
-    return StreamBody.range(source, offset, length);
+  private static RequestBody range(BlobSource source, Descriptor blob, long offset, long length) {
+    return StreamBody.range(source, offset, length, "blob " + blob.digest());
   }
 
   private static String encode(String value) {

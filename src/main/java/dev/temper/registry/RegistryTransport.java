@@ -172,6 +172,11 @@ final class RegistryTransport {
               + e.getMessage(),
           e);
     } catch (IOException e) {
+      // A body that fails to read locally fails the same way on a retry, and blames no server.
+      BodySourceException local = BodySourceException.in(e);
+      if (local != null) {
+        throw local;
+      }
       // The host is named because a redirect may have sent the request away from the registry.
       throw new Transient(
           describe(e) + " from " + request.uri().getHost() + ":" + port(request.uri()), e, null);

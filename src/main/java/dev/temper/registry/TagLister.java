@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * rel="next"} header from page to page.
  */
 final class TagLister {
+  // The tag grammar of the distribution spec.
+  private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}");
   private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
   private static final int MAX_PAGES = 10_000;
   private static final int DEFAULT_PAGE_SIZE = 1000;
@@ -89,7 +91,22 @@ final class TagLister {
       throw context.failure(
           RegistryException.Reason.PROTOCOL, 200, "the tag list is not valid JSON", e);
     }
-    for (JsonValue tag : list.elements()) {
+    // A repository without tags may list them as null. Anything else that is no array of tag
+    // names would otherwise turn into empty or made-up tags that later requests fail on.
+    if (!list.isArray() && !list.isNull() && !list.isMissing()) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL, 200, "the tag list's tags field is not a list", null);
+    }
+    List<JsonValue> elements = list.elements();
+    for (int i = 0; i < elements.size(); i++) {
+      JsonValue tag = elements.get(i);
+      if (!tag.isString() || !TAG.matcher(tag.asText("")).matches()) {
+        throw context.failure(
+            RegistryException.Reason.PROTOCOL,
+            200,
+            "entry " + i + " of the tag list is not a valid tag",
+            null);
+      }
       tags.add(tag.asText(""));
     }
   }

@@ -20,6 +20,9 @@ final class TokenClient {
   private static final int MAX_RESPONSE_BYTES = 1 << 20;
   // The token spec's default when the server gives no expires_in.
   private static final Duration DEFAULT_LIFETIME = Duration.ofSeconds(60);
+  // A longer expires_in is cut to this, so that adding it to the clock cannot overflow. A token
+  // that the registry rejects earlier is fetched again anyway.
+  private static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
   /**
    * A bearer token with the instant after which it is no longer sent.
@@ -136,11 +139,34 @@ final class TokenClient {
       throw context.failure(
           RegistryException.Reason.PROTOCOL, status, "the token response has no token", null);
     }
+    // The token goes into an Authorization header, and the HTTP stacks reject a header with a
+    // line break or control character by an exception whose message quotes the whole value.
+    if (!isVisibleAscii(token)) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          status,
+          "the token response has a token with characters that a header cannot carry",
+          null);
+    }
     long seconds = root.path("expires_in").asLong(0);
-    Duration lifetime = seconds >= 60 ? Duration.ofSeconds(seconds) : DEFAULT_LIFETIME;
+    Duration lifetime =
+        seconds >= 60
+            ? Duration.ofSeconds(Math.min(seconds, MAX_LIFETIME.toSeconds()))
+            : DEFAULT_LIFETIME;
     // Expire ten seconds early so that a token does not run out between check and use.
     Instant expires = transport.settings().clock().instant().plus(lifetime).minusSeconds(10);
     return new Token(token, expires);
+  }
+
+  /** Returns whether every character is printable ASCII other than the space. */
+  private static boolean isVisibleAscii(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '!' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String param(String name, String value) {

@@ -152,6 +152,38 @@ class OciJsonCodecTest {
   }
 
   @Test
+  void descriptorWithoutSizeIsRejected() {
+    String json =
+        "{\"schemaVersion\":2,\"manifests\":[{\"mediaType\":\"a/b\",\"digest\":\"sha256:"
+            + "e".repeat(64)
+            + "\"}]}";
+
+    assertThatThrownBy(() -> OciJson.read(utf8(json), ImageIndex.class, "index.json"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith(": invalid field 'manifests[0]': a descriptor needs a size");
+    // The data-binding mapper rejects it too, so the reader accepts no more than it did.
+    assertThatThrownBy(() -> OciJson.mapper().readValue(utf8(json), ImageIndex.class))
+        .hasMessageContaining("Cannot map `null` into type `long`");
+  }
+
+  @Test
+  void documentWithoutSchemaVersionIsRejected() {
+    String manifest =
+        "{\"config\":{\"mediaType\":\"a/b\",\"digest\":\"sha256:"
+            + "f".repeat(64)
+            + "\",\"size\":1}}";
+
+    assertThatThrownBy(() -> OciJson.read(utf8(manifest), ImageManifest.class, "blob"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith(": invalid value: the manifest has no schemaVersion");
+    assertThatThrownBy(() -> OciJson.read(utf8("{\"manifests\":[]}"), ImageIndex.class, "i"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageEndingWith(": invalid value: the index has no schemaVersion");
+    assertThatThrownBy(() -> OciJson.mapper().readValue(utf8(manifest), ImageManifest.class))
+        .hasMessageContaining("Cannot map `null` into type `int`");
+  }
+
+  @Test
   void manifestWithoutConfigIsRejected() {
     assertThatThrownBy(
             () -> OciJson.read(utf8("{\"schemaVersion\":2}"), ImageManifest.class, "blob"))
@@ -192,7 +224,8 @@ class OciJsonCodecTest {
 
   @Test
   void trailingContentIsRejected() {
-    assertThatThrownBy(() -> OciJson.read(utf8("{} {}"), ImageIndex.class, "index.json"))
+    assertThatThrownBy(
+            () -> OciJson.read(utf8("{\"schemaVersion\":2} {}"), ImageIndex.class, "index.json"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageStartingWith("index.json: invalid JSON at line 1, column ");
   }

@@ -280,7 +280,7 @@ class BlockingSenderTest {
               "PUT",
               URI.create("http://" + stalled.host() + "/v2/repo/blobs/uploads/1"),
               Headers.NONE,
-              StreamBody.range(() -> new ZeroStream(), 0, 1L << 30),
+              StreamBody.range(() -> new ZeroStream(), 0, 1L << 30, "a 1 GiB blob of zeros"),
               Duration.ofMillis(200));
       ExecutorService caller = Executors.newSingleThreadExecutor();
       try {

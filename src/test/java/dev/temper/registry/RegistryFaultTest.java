@@ -470,6 +470,79 @@ class RegistryFaultTest {
                 + layer.digest().toString().replace(":", "%3A"));
   }
 
+  /** Serves upload sessions that accept every chunk and the closing PUT of {@code layer}. */
+  private void acceptUploads(Descriptor layer) {
+    registry.on(
+        "/v2/fault/repo/blobs/uploads/",
+        exchange -> {
+          String method = exchange.getRequestMethod();
+          if (method.equals("POST")) {
+            FakeRegistry.respond(
+                exchange, 202, new byte[0], "Location", "/v2/fault/repo/blobs/uploads/session");
+          } else if (method.equals("PATCH")) {
+            FakeRegistry.respond(
+                exchange, 202, new byte[0], "Location", exchange.getRequestURI().getPath());
+          } else {
+            FakeRegistry.respond(
+                exchange, 201, new byte[0], "Docker-Content-Digest", layer.digest().toString());
+          }
+        });
+  }
+
+  /** Returns a source whose reads fail after {@code good} bytes of {@code content}. */
+  private static BlobSource failingAfter(byte[] content, int good) {
+    return () ->
+        new java.io.InputStream() {
+          private int position;
+
+          @Override
+          public int read() throws IOException {
+            if (position >= good) {
+              throw new IOException("disk read failed");
+            }
+            return content[position++] & 0xff;
+          }
+        };
+  }
+
+  @Test
+  void unreadableUploadSourceIsNoNetworkFailure() throws Exception {
+    byte[] content = "twenty-five bytes of blob".getBytes(StandardCharsets.UTF_8);
+    Descriptor layer = blob(content);
+    acceptUploads(layer);
+    RegistryClient whole =
+        new Registries(
+                RegistrySettings.defaults().withRetries(RetryPolicy.DEFAULT, sleeps::add),
+                CredentialSource.ANONYMOUS,
+                DownloadListener.NONE)
+            .open(new Repository(registry.host(), "fault/repo"));
+
+    // One PUT for the whole blob, over HttpURLConnection, and PATCH chunks of 10 bytes, over the
+    // JDK's HTTP client.
+    assertThatThrownBy(() -> whole.uploadBlob(layer, failingAfter(content, 12)))
+        .isInstanceOf(BodySourceException.class)
+        .hasMessage("cannot read blob " + layer.digest() + ": disk read failed");
+    assertThatThrownBy(
+            () -> client(CredentialSource.ANONYMOUS).uploadBlob(layer, failingAfter(content, 12)))
+        .isInstanceOf(BodySourceException.class)
+        .hasMessage("cannot read blob " + layer.digest() + ": disk read failed");
+    // No retry: a retry would have slept first.
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void truncatedUploadSourceIsNamed() throws Exception {
+    byte[] content = "twenty-five bytes of blob".getBytes(StandardCharsets.UTF_8);
+    Descriptor layer = blob(content);
+    acceptUploads(layer);
+    BlobSource truncated = BlobSource.ofBytes("twenty-five".getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).uploadBlob(layer, truncated))
+        .isInstanceOf(BodySourceException.class)
+        .hasMessage("blob " + layer.digest() + " ended after 11 of 20 bytes");
+    assertThat(sleeps).isEmpty();
+  }
+
   @Test
   void rejectedCachedTokenIsFetchedAgain() throws Exception {
     TestImage image = TestImage.single(AMD64, "token refresh");
@@ -576,6 +649,52 @@ class RegistryFaultTest {
                   .isEqualTo(
                       "service=fake&scope=repository%3Afault%2Frepo%3Apull&grant_type=refresh_token&refresh_token=refresh-123&client_id=temper");
             });
+  }
+
+  @Test
+  void invalidTagInListIsRejected() throws Exception {
+    for (String tags : List.of("[\"v1\",null]", "[\"v1\",5]", "[\"../x\"]", "[\"\"]")) {
+      registry.on(
+          "/v2/fault/repo/tags/list",
+          exchange ->
+              FakeRegistry.respond(
+                  exchange, 200, ("{\"tags\":" + tags + "}").getBytes(StandardCharsets.UTF_8)));
+      RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+      assertThatThrownBy(client::listTags)
+          .as(tags)
+          .isInstanceOf(RegistryException.class)
+          .hasMessageEndingWith(" of the tag list is not a valid tag")
+          .extracting(e -> ((RegistryException) e).reason())
+          .isEqualTo(RegistryException.Reason.PROTOCOL);
+    }
+  }
+
+  @Test
+  void tagsFieldThatIsNoListIsRejected() throws Exception {
+    registry.on(
+        "/v2/fault/repo/tags/list",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 200, "{\"tags\":\"v1\"}".getBytes(StandardCharsets.UTF_8)));
+    RegistryClient client = client(CredentialSource.ANONYMOUS);
+
+    assertThatThrownBy(client::listTags)
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith("the tag list's tags field is not a list");
+  }
+
+  @Test
+  void nullTagsAreAnEmptyList() throws Exception {
+    registry.on(
+        "/v2/fault/repo/tags/list",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                200,
+                "{\"name\":\"fault/repo\",\"tags\":null}".getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(client(CredentialSource.ANONYMOUS).listTags()).isEmpty();
   }
 
   @Test

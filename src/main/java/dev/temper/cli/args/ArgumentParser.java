@@ -74,14 +74,14 @@ public final class ArgumentParser {
     if (option == null) {
       throw error("unknown option '" + name + "'" + suggestion(name, longNames()));
     }
+    if (!option.takesValue() && equals >= 0) {
+      throw error("option '" + name + "' takes no value, got '" + arg + "'");
+    }
     if (option == CommandSpec.HELP || option == CommandSpec.VERSION) {
       request = option == CommandSpec.HELP ? ParsedArgs.Request.HELP : ParsedArgs.Request.VERSION;
       return index;
     }
     if (!option.takesValue()) {
-      if (equals >= 0) {
-        throw error("option '" + name + "' takes no value, got '" + arg + "'");
-      }
       options.putIfAbsent(option, List.of());
       return index;
     }

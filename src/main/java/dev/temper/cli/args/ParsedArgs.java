@@ -202,6 +202,10 @@ public final class ParsedArgs {
   }
 
   private Path toPath(String key, String text) {
+    // Path.of("") is the working directory, which no option or parameter that takes a file means.
+    if (text.isEmpty()) {
+      throw invalid(key, "the path is empty");
+    }
     try {
       return Path.of(text);
     } catch (InvalidPathException e) {

@@ -98,6 +98,13 @@ class ArgumentParserTest {
   }
 
   @Test
+  void helpAndVersionRejectValuesLikeOtherFlags() {
+    assertThat(usageError("pull", "--help=yes"))
+        .isEqualTo("option '--help' takes no value, got '--help=yes'");
+    assertThat(usageError("-V=1")).isEqualTo("option '-V' takes no value, got '-V=1'");
+  }
+
+  @Test
   void repeatableOptionKeepsEveryValue() {
     ParsedArgs args = parse("pull", "--vex", "one", "a", "--vex=two", "b", "--vex", "three");
 

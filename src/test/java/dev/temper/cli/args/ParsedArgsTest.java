@@ -51,6 +51,21 @@ class ParsedArgsTest {
   }
 
   @Test
+  void emptyPathIsAUsageError() {
+    ParsedArgs args = parse("", "--out=", "--vex", "a", "--vex", "");
+
+    assertThatThrownBy(() -> args.path("--out"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("invalid value for option '--out': the path is empty");
+    assertThatThrownBy(() -> args.path("FILE"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("invalid value for parameter FILE: the path is empty");
+    assertThatThrownBy(() -> args.paths("--vex"))
+        .isInstanceOf(UsageException.class)
+        .hasMessage("invalid value for option '--vex': the path is empty");
+  }
+
+  @Test
   void wholeNumbers() {
     assertThat(parse("x", "--epoch", "1700000000").longValue("--epoch")).isEqualTo(1700000000L);
     assertThat(parse("x").longValue("--epoch")).isNull();
