@@ -2,11 +2,10 @@ package dev.temper.cli;
 
 import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.ParsedArgs;
-import dev.temper.error.InvalidInputException;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.TemperException;
 import dev.temper.sign.AttestationInputs;
 import dev.temper.sign.ImageSigning;
-import dev.temper.sign.InTotoStatement;
 import dev.temper.sign.SignTarget;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -60,9 +59,9 @@ final class AttestCommand implements Verb {
     String reference = args.string("--reference");
     Path bundle = args.path("--bundle");
     RegistryOptions registryOptions = new RegistryOptions(args);
-    String predicateType = InTotoStatement.predicateTypeFor(type);
+    String predicateType = Cli.predicateType(type);
     if (reference != null && reference.isEmpty()) {
-      throw new InvalidInputException("--reference must not be empty");
+      throw new UsageException("--reference must not be empty");
     }
     SignTarget target = SignTargets.open(image, registryOptions);
     ImageSigning.Signed signed =

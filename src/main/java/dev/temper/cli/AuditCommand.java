@@ -58,7 +58,7 @@ final class AuditCommand implements Verb {
     String platform = args.string("--platform");
     RegistryOptions registryOptions = new RegistryOptions(args);
     Level threshold =
-        switch (failOn) {
+        switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
           case "fail" -> Level.FAIL;
           case "warn" -> Level.WARN;
           default -> throw new UsageException("--fail-on must be fail or warn, got: " + failOn);

@@ -13,6 +13,7 @@ import dev.temper.cache.Downloader;
 import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.OptionSpec;
 import dev.temper.cli.args.ParsedArgs;
+import dev.temper.cli.args.UsageException;
 import dev.temper.debian.repository.MirrorResolver;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
@@ -155,12 +156,18 @@ final class BuildCommand implements Verb {
           case "gzip" -> Compression.GZIP;
           case "zstd" -> Compression.ZSTD;
           default ->
-              throw new InvalidInputException(
-                  "--compression: invalid value '" + compression + "': use gzip or zstd");
+              throw new UsageException(
+                  "invalid value for option '--compression': '"
+                      + compression
+                      + "' is not one of gzip, zstd");
         };
     OptionalLong epoch = OptionalLong.empty();
     String fromEnvironment = environment.get("SOURCE_DATE_EPOCH");
     if (sourceDateEpoch != null) {
+      if (sourceDateEpoch < 0) {
+        throw new UsageException(
+            "invalid value for option '--source-date-epoch': " + sourceDateEpoch + " is negative");
+      }
       epoch = OptionalLong.of(sourceDateEpoch);
     } else if (fromEnvironment != null && !fromEnvironment.isBlank()) {
       try {

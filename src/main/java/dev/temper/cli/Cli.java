@@ -5,6 +5,7 @@ import dev.temper.error.InvalidInputException;
 import dev.temper.oci.Platform;
 import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.Repository;
+import dev.temper.sign.InTotoStatement;
 
 /** Conversions that several commands share. */
 final class Cli {
@@ -37,6 +38,19 @@ final class Cli {
       return Platform.parse(text);
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage());
+    }
+  }
+
+  /**
+   * Returns the in-toto predicate type that a {@code --type} value names.
+   *
+   * @throws UsageException when the value is neither a known name nor a URI
+   */
+  static String predicateType(String name) {
+    try {
+      return InTotoStatement.predicateTypeFor(name);
+    } catch (InvalidInputException e) {
+      throw new UsageException("invalid value for option '--type': " + e.getMessage());
     }
   }
 }

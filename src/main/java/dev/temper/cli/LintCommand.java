@@ -25,7 +25,8 @@ final class LintCommand implements Verb {
           .option(
               "--fail-on",
               "LEVEL",
-              "Exit 1 when a finding is at this level or above: ERROR, WARNING, INFO, STYLE.")
+              "Exit 1 when a finding is at this level or above: error, warning, info or style"
+                  + " (any case).")
           .footer(ExitCodes.HELP)
           .build();
 
@@ -64,7 +65,7 @@ final class LintCommand implements Verb {
             finding.level().name().toLowerCase(),
             finding.message());
       }
-      out.printf("%d findings%n", findings.size());
+      out.printf("%d %s%n", findings.size(), findings.size() == 1 ? "finding" : "findings");
     }
     boolean failed = findings.stream().anyMatch(f -> f.level().compareTo(failOn) <= 0);
     return failed ? ExitCodes.POLICY_FAILED : ExitCodes.OK;

@@ -3,7 +3,7 @@ package dev.temper.cli;
 import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.OptionSpec;
 import dev.temper.cli.args.ParsedArgs;
-import dev.temper.error.InvalidInputException;
+import dev.temper.cli.args.UsageException;
 import dev.temper.error.TemperException;
 import dev.temper.sign.ImageSigning;
 import dev.temper.sign.SignTarget;
@@ -60,7 +60,7 @@ final class SignCommand implements Verb {
     boolean recursive = args.flag("--recursive");
     RegistryOptions registryOptions = new RegistryOptions(args);
     if (annotations.containsKey("")) {
-      throw new InvalidInputException("--annotation needs KEY=VALUE with a non-empty KEY");
+      throw new UsageException("--annotation needs KEY=VALUE with a non-empty KEY");
     }
     SignTarget target = SignTargets.open(image, registryOptions);
     List<ImageSigning.Signed> signed =

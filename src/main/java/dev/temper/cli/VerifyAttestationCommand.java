@@ -4,7 +4,6 @@ import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
 import dev.temper.sign.ImageVerification;
-import dev.temper.sign.InTotoStatement;
 import dev.temper.sign.KeyFiles;
 import dev.temper.sign.SignTarget;
 import dev.temper.sign.SignatureVerifier;
@@ -52,7 +51,7 @@ final class VerifyAttestationCommand implements Verb {
     Path bundle = args.path("--bundle");
     RegistryOptions registryOptions = new RegistryOptions(args);
     Optional<String> predicateType =
-        type == null ? Optional.empty() : Optional.of(InTotoStatement.predicateTypeFor(type));
+        type == null ? Optional.empty() : Optional.of(Cli.predicateType(type));
     SignTarget target = SignTargets.open(image, registryOptions);
     VerificationKey publicKey = KeyFiles.parsePublicKey(KeyFiles.readBounded(key), key.toString());
     String digest = target.digest();

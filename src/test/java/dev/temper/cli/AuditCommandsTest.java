@@ -104,6 +104,23 @@ class AuditCommandsTest {
   }
 
   @Test
+  void failOnLevelsIgnoreCase() throws Exception {
+    Path dockerfile = dir.resolve("Dockerfile");
+    Files.writeString(dockerfile, "FROM debian\nRUN apt-get install curl\n");
+
+    Run auditUpper = run("audit", "--fail-on", "WARN", hardened);
+    Run auditLower = run("audit", "--fail-on", "warn", hardened);
+    Run lintUpper = run("lint", "--fail-on", "WARNING", dockerfile.toString());
+    Run lintLower = run("lint", "--fail-on", "warning", dockerfile.toString());
+
+    assertThat(auditUpper.code()).as(auditUpper.err()).isEqualTo(1);
+    assertThat(auditLower.code()).isEqualTo(1);
+    assertThat(lintLower.code()).as(lintLower.err()).isEqualTo(lintUpper.code());
+    assertThat(lintLower.code()).isEqualTo(1);
+    assertThat(lintLower.out()).isEqualTo(lintUpper.out());
+  }
+
+  @Test
   void auditSarifValidates() throws Exception {
     Run run = run("audit", "--format", "sarif", typical);
 

@@ -96,13 +96,15 @@ class BuildCommandTest {
   }
 
   @Test
-  void invalidCompressionExitsWithInputError() throws Exception {
+  void invalidCompressionIsUsageError() throws Exception {
     Path spec = writeSpec("compression.yaml", "");
 
     String[] result = run("build", spec.toString(), "--compression", "lz4");
 
-    assertThat(result[0]).isEqualTo("3");
+    assertThat(result[0]).isEqualTo("2");
     assertThat(result[2])
-        .isEqualTo("temper: --compression: invalid value 'lz4': use gzip or zstd\n");
+        .isEqualTo(
+            "temper: invalid value for option '--compression': 'lz4' is not one of gzip, zstd\n"
+                + "Run 'temper build --help' for usage.\n");
   }
 }

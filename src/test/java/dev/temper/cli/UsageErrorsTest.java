@@ -85,4 +85,38 @@ class UsageErrorsTest {
         "invalid value for parameter DOCKERFILE: the path is empty",
         "temper lint");
   }
+
+  @Test
+  void invalidValuesThatCommandsCheck() {
+    assertUsageError(
+        temper("build", "--compression=xz", "/nowhere/spec.yaml"),
+        "invalid value for option '--compression': 'xz' is not one of gzip, zstd",
+        "temper build");
+    assertUsageError(
+        temper("build", "--source-date-epoch", "-1", "/nowhere/spec.yaml"),
+        "invalid value for option '--source-date-epoch': -1 is negative",
+        "temper build");
+    assertUsageError(
+        temper("sign", "-a", "=x", "--key", "/nowhere/cosign.key", "oci:/nowhere"),
+        "--annotation needs KEY=VALUE with a non-empty KEY",
+        "temper sign");
+    assertUsageError(
+        temper("verify-attestation", "--type=", "--key", "/nowhere/cosign.pub", "oci:/nowhere"),
+        "invalid value for option '--type': unknown predicate type '': use spdx, cyclonedx,"
+            + " slsaprovenance, openvex or a URI",
+        "temper verify-attestation");
+    assertUsageError(
+        temper(
+            "attest",
+            "--type",
+            "sbom",
+            "--key",
+            "/nowhere/cosign.key",
+            "--predicate",
+            "/nowhere/p.json",
+            "oci:/nowhere"),
+        "invalid value for option '--type': unknown predicate type 'sbom': use spdx, cyclonedx,"
+            + " slsaprovenance, openvex or a URI",
+        "temper attest");
+  }
 }

@@ -155,8 +155,9 @@ public final class ParsedArgs {
     if (text == null) {
       return defaultValue;
     }
+    // No two choices of one option differ only in case, so case does not matter.
     for (E choice : choices) {
-      if (choice.name().equals(text)) {
+      if (choice.name().equalsIgnoreCase(text)) {
         return choice;
       }
     }

@@ -101,15 +101,17 @@ class ParsedArgsTest {
   }
 
   @Test
-  void choicesMatchNamesWithCase() {
+  void choicesMatchNamesInAnyCase() {
     assertThat(parse("x", "--format", "json").choice("--format", Format.values(), Format.table))
+        .isEqualTo(Format.json);
+    assertThat(parse("x", "--format", "JSON").choice("--format", Format.values(), Format.table))
         .isEqualTo(Format.json);
     assertThat(parse("x").choice("--format", Format.values(), Format.table))
         .isEqualTo(Format.table);
-    ParsedArgs upper = parse("x", "--format", "JSON");
-    assertThatThrownBy(() -> upper.choice("--format", Format.values(), Format.table))
+    ParsedArgs other = parse("x", "--format", "yaml");
+    assertThatThrownBy(() -> other.choice("--format", Format.values(), Format.table))
         .isInstanceOf(UsageException.class)
-        .hasMessage("invalid value for option '--format': 'JSON' is not one of table, json");
+        .hasMessage("invalid value for option '--format': 'yaml' is not one of table, json");
   }
 
   @Test
