@@ -7,13 +7,13 @@ import dev.temper.cli.args.OptionSpec;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.cli.args.UsageException;
 import dev.temper.debian.repository.MirrorResolver;
+import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
-import dev.temper.oci.Platform;
 import dev.temper.oci.image.ImageSource;
-import dev.temper.oci.image.ImageSources;
 import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.oci.reference.OciLayoutReference;
+import dev.temper.oci.reference.RegistryReference;
 import dev.temper.patch.AdvisoryComparison;
 import dev.temper.patch.ApplyReport;
 import dev.temper.patch.PatchApply;
@@ -51,7 +51,8 @@ final class PatchCommand implements Verb {
                   + " instead.")
           .parameter(
               "SPEC|IMAGE",
-              "An image spec (YAML), or oci:DIR[:TAG], docker-archive:FILE or dir:ROOTFS.")
+              "An image spec (YAML), or oci:DIR[:TAG], docker-archive:FILE, dir:ROOTFS or a"
+                  + " registry reference HOST/REPO[:TAG][@DIGEST].")
           .option(
               "--spec",
               "SPEC",
@@ -80,6 +81,7 @@ final class PatchCommand implements Verb {
               "OS/ARCH[/VARIANT]",
               "For an IMAGE: the platform to pick from a multi-platform image.")
           .options(DbCommand.Location.OPTIONS)
+          .options(RegistryOptions.OPTIONS)
           .footer(ExitCodes.HELP)
           .build();
 
@@ -94,6 +96,25 @@ final class PatchCommand implements Verb {
   private String platform;
   private Path database;
   private PrintWriter err;
+  private RegistryOptions registryOptions;
+
+  /**
+   * Returns whether {@code target} names an image rather than a spec: a transport prefix, or a
+   * registry reference that is not the name of an existing file or of a YAML file.
+   */
+  static boolean isImage(String target) {
+    if (IMAGE_TRANSPORT.matcher(target).matches() || target.startsWith("docker://")) {
+      return true;
+    }
+    if (target.endsWith(".yaml") || target.endsWith(".yml") || Files.exists(Path.of(target))) {
+      return false;
+    }
+    try {
+      return ImageReferences.parse(target) instanceof RegistryReference;
+    } catch (InvalidInputException e) {
+      return false;
+    }
+  }
 
   @Override
   public CommandSpec spec() {
@@ -113,7 +134,8 @@ final class PatchCommand implements Verb {
     platform = args.string("--platform");
     database = DbCommand.Location.resolve(args);
     err = invocation.err();
-    boolean image = IMAGE_TRANSPORT.matcher(target).matches();
+    registryOptions = new RegistryOptions(args);
+    boolean image = isImage(target);
     boolean json = parseFormat();
     if (apply && image) {
       throw new UsageException("--apply works on a SPEC, not an image");
@@ -173,14 +195,8 @@ final class PatchCommand implements Verb {
   }
 
   private PatchReport forImage(Patcher patcher) throws IOException, TemperException {
-    Platform wanted;
-    try {
-      wanted = platform == null ? null : Platform.parse(platform);
-    } catch (IllegalArgumentException e) {
-      throw new UsageException(e.getMessage());
-    }
     Inventory inventory;
-    try (ImageSource source = ImageSources.localOnly().open(target, wanted)) {
+    try (ImageSource source = Images.open(target, platform, registryOptions)) {
       inventory = ImageInventory.of(source);
     }
     inventory.warnings().forEach(w -> err.println("temper: warning: " + w));

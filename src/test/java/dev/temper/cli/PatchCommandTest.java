@@ -55,4 +55,36 @@ class PatchCommandTest {
     assertThat(run("patch", "oci:" + dir + ":latest")).isEqualTo(3);
     assertThat(err.toString()).startsWith("temper: ");
   }
+
+  @Test
+  void targetKindFollowsTheName() throws Exception {
+    Path existing = Files.createFile(dir.resolve("127.0.0.1:5000"));
+
+    assertThat(PatchCommand.isImage("oci:out/java17:latest")).isTrue();
+    assertThat(PatchCommand.isImage("docker://127.0.0.1:5000/base/java17:1")).isTrue();
+    assertThat(PatchCommand.isImage("127.0.0.1:5000/base/java17:1")).isTrue();
+    assertThat(PatchCommand.isImage("examples/java17.yaml")).isFalse();
+    assertThat(PatchCommand.isImage("127.0.0.1:5000/base/java17.yml")).isFalse();
+    assertThat(PatchCommand.isImage(existing.toString())).isFalse();
+    assertThat(PatchCommand.isImage("java17")).isFalse();
+  }
+
+  @Test
+  void registryImageIsPulledNotReadAsSpec() throws Exception {
+    int port;
+    try (java.net.ServerSocket closed = new java.net.ServerSocket(0)) {
+      port = closed.getLocalPort();
+    }
+
+    int code = run("patch", "127.0.0.1:" + port + "/base/java17:1");
+
+    assertThat(code).as(err.toString()).isEqualTo(4);
+    assertThat(err.toString()).doesNotContain("spec not found");
+  }
+
+  @Test
+  void applyNeedsASpecNotARegistryImage() {
+    assertThat(run("patch", "127.0.0.1:5000/base/java17:1", "--apply")).isEqualTo(2);
+    assertThat(err.toString()).contains("--apply works on a SPEC, not an image");
+  }
 }

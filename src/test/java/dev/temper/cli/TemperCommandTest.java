@@ -315,13 +315,18 @@ class TemperCommandTest {
                   List.of("SPEC|IMAGE"),
                   List.of(
                       "--apply",
+                      "--authfile",
+                      "--ca-file",
                       "--db",
                       "--format",
+                      "--insecure",
                       "--move-pins",
                       "--output",
+                      "--password-stdin",
                       "--platform",
                       "--source-date-epoch",
                       "--spec",
+                      "--username",
                       "-o"))));
 
   /** The exit code and both outputs of one command line. */
