@@ -215,8 +215,8 @@ public final class ContentCache {
   /**
    * Creates an empty file under a new random name in the blob directory. {@code
    * Files.createTempFile} draws its names from a {@code SecureRandom}, whose set-up took about 4 ms
-   * of the first blob of a pull. The names need not be secret: the file is created exclusively, and
-   * whoever can write to the cache directory can replace its blobs anyway.
+   * of the first blob of a pull. The names need not be secret, because the file is created
+   * exclusively and anyone who can write to the cache directory can replace its blobs anyway.
    */
   private Path createTemporaryFile(String prefix) throws IOException {
     for (int attempt = 1; ; attempt++) {

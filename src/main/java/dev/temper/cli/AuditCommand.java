@@ -14,6 +14,7 @@ import dev.temper.error.TemperException;
 import dev.temper.oci.image.ImageSource;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.Locale;
 
 /** {@code temper audit IMAGE}: measures an image's attack surface. */
 final class AuditCommand implements Verb {
@@ -58,7 +59,7 @@ final class AuditCommand implements Verb {
     String platform = args.string("--platform");
     RegistryOptions registryOptions = new RegistryOptions(args);
     Level threshold =
-        switch (failOn.toLowerCase(java.util.Locale.ROOT)) {
+        switch (failOn.toLowerCase(Locale.ROOT)) {
           case "fail" -> Level.FAIL;
           case "warn" -> Level.WARN;
           default -> throw new UsageException("--fail-on must be fail or warn, got: " + failOn);

@@ -62,7 +62,7 @@ final class StderrLogger extends LegacyAbstractLogger {
   protected void handleNormalizedLoggingCall(
       Level level, Marker marker, String pattern, Object[] arguments, Throwable failure) {
     String message = MessageFormatter.basicArrayFormat(pattern, arguments);
-    // System.err is looked up on each event, so a test that replaces it sees the output.
+    // System.err is looked up on each event, so a test that replaces it receives the output.
     PrintStream err = System.err;
     synchronized (err) {
       err.println("[" + level + "] " + message);

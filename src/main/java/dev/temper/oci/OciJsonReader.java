@@ -47,7 +47,7 @@ final class OciJsonReader {
     List<Descriptor> layers = null;
     Descriptor subject = null;
     Map<String, String> annotations = null;
-    boolean hasConfig = false;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -56,18 +56,16 @@ final class OciJsonReader {
         case "schemaVersion" -> schemaVersion = intValue(join(path, name));
         case "mediaType" -> mediaType = string(join(path, name));
         case "artifactType" -> artifactType = string(join(path, name));
-        case "config" -> {
-          config = descriptor(join(path, name));
-          hasConfig = config != null;
-        }
+        case "config" -> config = descriptor(join(path, name));
         case "layers" -> layers = descriptors(join(path, name));
         case "subject" -> subject = descriptor(join(path, name));
         case "annotations" -> annotations = stringMap(join(path, name));
         default -> parser.skipChildren();
       }
     }
+
     // The image spec requires a config, and every consumer of a manifest reads it.
-    if (!hasConfig) {
+    if (config == null) {
       throw invalid(path, "the manifest has no config descriptor");
     }
     if (schemaVersion == null) {
@@ -84,6 +82,7 @@ final class OciJsonReader {
     List<Descriptor> manifests = null;
     Descriptor subject = null;
     Map<String, String> annotations = null;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -98,6 +97,7 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+
     if (schemaVersion == null) {
       throw invalid(path, "the index has no schemaVersion");
     }
@@ -113,6 +113,7 @@ final class OciJsonReader {
     ImageConfig.RunConfig run = null;
     ImageConfig.RootFs rootfs = null;
     List<ImageConfig.History> history = null;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -129,6 +130,7 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+
     return new ImageConfig(created, author, architecture, os, variant, run, rootfs, history);
   }
 
@@ -143,6 +145,7 @@ final class OciJsonReader {
     String workingDir = null;
     Map<String, String> labels = null;
     String stopSignal = null;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -160,6 +163,7 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+
     return new ImageConfig.RunConfig(
         user, exposedPorts, env, entrypoint, cmd, volumes, workingDir, labels, stopSignal);
   }
@@ -167,6 +171,7 @@ final class OciJsonReader {
   private ImageConfig.RootFs rootFs(String path) throws IOException, InvalidDocumentException {
     String type = null;
     List<Digest> diffIds = null;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -177,6 +182,7 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+
     return new ImageConfig.RootFs(type, diffIds);
   }
 
@@ -190,6 +196,7 @@ final class OciJsonReader {
     String createdBy = null;
     String comment = null;
     Boolean emptyLayer = null;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -202,6 +209,7 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+
     return new ImageConfig.History(created, createdBy, comment, emptyLayer);
   }
 
@@ -217,6 +225,7 @@ final class OciJsonReader {
     Map<String, String> annotations = null;
     Platform platform = null;
     String artifactType = null;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -231,6 +240,7 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+
     Descriptor descriptor;
     try {
       descriptor =
@@ -254,6 +264,7 @@ final class OciJsonReader {
     String os = null;
     String architecture = null;
     String variant = null;
+
     startObject(path);
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
@@ -265,6 +276,7 @@ final class OciJsonReader {
         default -> parser.skipChildren();
       }
     }
+
     return new Platform(os, architecture, variant);
   }
 
@@ -348,6 +360,7 @@ final class OciJsonReader {
         throw wrongType(join(path, name), "an object");
       }
     }
+
     return values;
   }
 

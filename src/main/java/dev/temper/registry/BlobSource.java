@@ -44,7 +44,7 @@ public interface BlobSource {
 
   /**
    * Returns a source of a file whose bytes were checked against the blob's digest when it was
-   * stored, and that says whether the file was in the content cache before this copy started.
+   * stored, and that records whether the file was in the content cache before this copy started.
    */
   static BlobSource ofVerifiedFile(Path file, boolean fromCache) {
     return new BlobSource() {

@@ -19,8 +19,8 @@ import java.util.random.RandomGenerator;
  * @param sleeper waits between retries
  * @param clock turns {@code Retry-After} dates and token lifetimes into instants
  * @param random the jitter of the backoff
- * @param chunkSize blobs larger than this many bytes are uploaded in chunks of this size; by
- *     default no blob is: skopeo 1.9 also sends each blob in one request
+ * @param chunkSize blobs larger than this many bytes are uploaded in chunks of this size. By
+ *     default every blob goes in one request, as skopeo 1.9 also sends it
  * @param connectTimeout the maximum wait for a connection
  * @param idleTimeout the maximum wait for response headers and for each piece of a body
  */

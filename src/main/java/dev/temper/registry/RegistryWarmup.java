@@ -40,8 +40,8 @@ public final class RegistryWarmup {
    * @param target the URL of the connection object that is made but never connected
    */
   static void run(boolean hashing, URI target) {
-    // The hashing goes first: a pull that met its first blob before the SHA-256 code was compiled
-    // took about 50 ms longer (median of 11 loopback pulls of the 73 MB java17 image), and the
+    // The hashing goes first. A pull whose first blob arrived before the SHA-256 code was compiled
+    // took about 50 ms longer (median of 11 loopback pulls of the 73 MB java17 image). The
     // command's own thread does the rest of the set-up itself when it gets there first.
     if (hashing) {
       DigestWarmup.hash();

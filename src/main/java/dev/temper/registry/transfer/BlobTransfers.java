@@ -55,15 +55,14 @@ final class BlobTransfers {
       int mounted = 0;
       long bytes = 0;
       for (int i = 0; i < futures.size(); i++) {
-        switch (await(futures.get(i))) {
-          case COPIED -> {
+        Outcome outcome = await(futures.get(i));
+        switch (outcome) {
+          case COPIED, COPIED_FROM_CACHE -> {
             copied++;
             bytes += blobs.get(i).size();
-          }
-          case COPIED_FROM_CACHE -> {
-            copied++;
-            fromCache++;
-            bytes += blobs.get(i).size();
+            if (outcome == Outcome.COPIED_FROM_CACHE) {
+              fromCache++;
+            }
           }
           case EXISTED -> existed++;
           case MOUNTED -> mounted++;
