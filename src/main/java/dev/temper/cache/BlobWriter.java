@@ -22,7 +22,8 @@ final class BlobWriter {
 
   /**
    * Copies {@code in} to {@code temp}, checks its size and digest, syncs it to disk and makes it
-   * read-only. Reads at most {@code expectedSize + 1} bytes when the size is known.
+   * read-only. A large file is synced in steps while it is written, see {@link EarlyWriteback}.
+   * Reads at most {@code expectedSize + 1} bytes when the size is known.
    *
    * @throws TruncatedContentException if fewer than {@code expectedSize} bytes arrive
    * @throws IntegrityException if more bytes arrive or the digest differs
@@ -34,6 +35,7 @@ final class BlobWriter {
     byte[] buffer = new byte[BUFFER_SIZE];
     long count = 0;
     try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+      EarlyWriteback writeback = new EarlyWriteback(out, EarlyWriteback.DEFAULT_STEP);
       int read;
       while ((read = in.read(buffer, 0, readLimit(expectedSize, count))) >= 0) {
         count += read;
@@ -47,6 +49,7 @@ final class BlobWriter {
         }
         digest.update(buffer, 0, read);
         writeFully(out, ByteBuffer.wrap(buffer, 0, read));
+        writeback.written(count);
       }
       if (expectedSize >= 0 && count < expectedSize) {
         throw new TruncatedContentException(displayName, expectedSize, count);
@@ -55,6 +58,7 @@ final class BlobWriter {
       if (!actual.equals(expectedSha256)) {
         throw IntegrityException.digestMismatch(displayName, expectedSha256, actual);
       }
+      writeback.finish();
       out.force(true);
     }
     makeReadOnly(temp);

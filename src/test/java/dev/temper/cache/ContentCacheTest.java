@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,18 @@ class ContentCacheTest {
     cache.put(second, CONTENT.length, CONTENT_SHA256, "a");
 
     assertThat(second.count).isZero();
+  }
+
+  @Test
+  void putStoresBlobLargerThanSeveralSyncSteps() throws Exception {
+    byte[] large = new byte[(int) (2.5 * EarlyWriteback.DEFAULT_STEP)];
+    new Random(7).nextBytes(large);
+    String sha256 = Sha256.of(large);
+
+    Path blob = cache().put(new ByteArrayInputStream(large), large.length, sha256, "large");
+
+    assertThat(Sha256.of(Files.readAllBytes(blob))).isEqualTo(sha256);
+    assertThat(blobDirectoryEntries()).containsExactly(blob);
   }
 
   @Test
