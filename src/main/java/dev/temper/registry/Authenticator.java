@@ -1,10 +1,12 @@
 package dev.temper.registry;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,9 +61,11 @@ final class Authenticator {
           "HTTP 401 without a WWW-Authenticate challenge",
           null);
     }
-    AuthChallenge challenge;
+    List<AuthChallenge> challenges = new ArrayList<>();
     try {
-      challenge = AuthChallenge.parse(values.get(0));
+      for (String value : values) {
+        challenges.addAll(AuthChallenge.parseAll(value));
+      }
     } catch (IllegalArgumentException e) {
       throw context.failure(
           RegistryException.Reason.PROTOCOL,
@@ -69,16 +73,33 @@ final class Authenticator {
           "malformed WWW-Authenticate challenge: " + e.getMessage(),
           null);
     }
-    switch (challenge.scheme()) {
-      case "basic" -> answerBasic(sent, context);
-      case "bearer" -> answerBearer(challenge, scope, sent, context);
-      default ->
-          throw context.failure(
-              RegistryException.Reason.UNAUTHORIZED,
-              401,
-              "unsupported authentication scheme '" + challenge.scheme() + "'",
-              null);
+    Optional<AuthChallenge> bearer = find(challenges, "bearer");
+    if (bearer.isPresent()) {
+      answerBearer(bearer.get(), scope, sent, context);
+    } else if (find(challenges, "basic").isPresent()) {
+      answerBasic(sent, context);
+    } else {
+      throw context.failure(
+          RegistryException.Reason.UNAUTHORIZED,
+          401,
+          "unsupported authentication scheme '"
+              + challenges.stream().map(AuthChallenge::scheme).collect(Collectors.joining("', '"))
+              + "'; temper supports Basic and Bearer",
+          null);
     }
+  }
+
+  /**
+   * Returns the first challenge of this scheme. A registry that offers both Bearer and Basic gets a
+   * token request.
+   */
+  private static Optional<AuthChallenge> find(List<AuthChallenge> challenges, String scheme) {
+    for (AuthChallenge challenge : challenges) {
+      if (challenge.scheme().equals(scheme)) {
+        return Optional.of(challenge);
+      }
+    }
+    return Optional.empty();
   }
 
   private void answerBasic(Optional<String> sent, RequestContext context) throws RegistryException {

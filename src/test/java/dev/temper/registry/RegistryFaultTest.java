@@ -261,6 +261,61 @@ class RegistryFaultTest {
   }
 
   @Test
+  void bearerAfterNegotiateInOneHeaderIsUsed() throws Exception {
+    TestImage image = TestImage.single(AMD64, "two challenges");
+    registry.on(
+        "/token",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 200, "{\"token\":\"granted\"}".getBytes(StandardCharsets.UTF_8)));
+    registry.on(
+        "/v2/fault/repo/manifests/",
+        exchange -> {
+          if (!"Bearer granted".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Negotiate, Bearer realm=\"http://"
+                    + registry.host()
+                    + "/token\",service=\"fake\"");
+            return;
+          }
+          FakeRegistry.respond(
+              exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
+        });
+
+    PulledManifest pulled = client(CredentialSource.ANONYMOUS).pullManifest("v1");
+
+    assertThat(pulled.digest()).isEqualTo(image.digest());
+    assertThat(registry.count("GET", "/token")).isEqualTo(1);
+  }
+
+  @Test
+  void unsupportedSchemesAreNamed() throws Exception {
+    registry.on(
+        "/v2/fault/repo/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Negotiate",
+                "WWW-Authenticate",
+                "NTLM, Digest realm=\"x\", nonce=\"y\""));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith(
+            "failed (HTTP 401): unsupported authentication scheme 'negotiate', 'ntlm', 'digest';"
+                + " temper supports Basic and Bearer")
+        .extracting(e -> ((RegistryException) e).reason())
+        .isEqualTo(RegistryException.Reason.UNAUTHORIZED);
+  }
+
+  @Test
   void unparsableChallengeFailsAsProtocolError() throws Exception {
     // The JDK's HttpURLConnection throws an unchecked exception while parsing this challenge.
     registry.on(
