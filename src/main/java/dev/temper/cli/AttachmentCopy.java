@@ -37,12 +37,16 @@ final class AttachmentCopy {
   }
 
   /**
-   * Describes what was copied, such as {@code 1 signature or attestation manifest, 2 referrers}.
+   * Describes what was copied, such as {@code 1 signature or attestation manifest, 2 referrers, 0
+   * already present}.
    */
   static String describe(Attachments.Copied copied) {
     return count(copied.tagged(), "signature or attestation manifest")
         + ", "
-        + count(copied.referrers(), "referrer");
+        + count(copied.referrers(), "referrer")
+        + ", "
+        + copied.present()
+        + " already present";
   }
 
   private static String count(int number, String noun) {

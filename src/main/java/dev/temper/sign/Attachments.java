@@ -39,8 +39,19 @@ public final class Attachments {
    *
    * @param tagged the signature and attestation manifests written under cosign's tags
    * @param referrers the referrer manifests written
+   * @param present the manifests of either kind that the target already had, unchanged
    */
-  public record Copied(int tagged, int referrers) {}
+  public record Copied(int tagged, int referrers, int present) {}
+
+  /** The result of copying one cosign tag. */
+  private enum TagOutcome {
+    NOT_IN_SOURCE,
+    PRESENT,
+    WRITTEN
+  }
+
+  /** The counts of one subject's referrers: written to the target, and found there already. */
+  private record ReferrerCounts(int written, int present) {}
 
   private Attachments() {}
 
@@ -54,35 +65,40 @@ public final class Attachments {
       throws IOException, TemperException {
     int tagged = 0;
     int referrers = 0;
+    int present = 0;
     for (String subject : subjects) {
       for (String suffix : COSIGN_SUFFIXES) {
         String tag = CosignManifests.tag(subject, suffix);
         // Signers of a layout target take the same lock, so neither loses the other's layers.
-        if (to.exclusively(() -> copyTagged(from, to, tag))) {
-          tagged++;
+        switch (to.exclusively(() -> copyTagged(from, to, tag))) {
+          case WRITTEN -> tagged++;
+          case PRESENT -> present++;
+          case NOT_IN_SOURCE -> {}
         }
       }
-      referrers += copyReferrers(from, to, subject);
+      ReferrerCounts counts = copyReferrers(from, to, subject);
+      referrers += counts.written();
+      present += counts.present();
     }
-    return new Copied(tagged, referrers);
+    return new Copied(tagged, referrers, present);
   }
 
-  private static boolean copyTagged(ArtifactStore from, ArtifactStore to, String tag)
+  private static TagOutcome copyTagged(ArtifactStore from, ArtifactStore to, String tag)
       throws IOException, TemperException {
     Optional<BlobDescriptor> source = from.resolveTag(tag);
     if (source.isEmpty()) {
-      return false;
+      return TagOutcome.NOT_IN_SOURCE;
     }
     byte[] manifest = readManifest(from, source.get(), tag);
     Optional<BlobDescriptor> existing = to.resolveTag(tag);
     if (existing.isPresent() && existing.get().digest().equals(source.get().digest())) {
-      return false;
+      return TagOutcome.PRESENT;
     }
     JsonNode root = Json.parse(manifest, tag);
     copyBlobs(from, to, root, tag);
     if (existing.isEmpty()) {
       to.writeManifest(manifest, CosignManifests.MANIFEST_MEDIA_TYPE, tag);
-      return true;
+      return TagOutcome.WRITTEN;
     }
     // Keep the target's signatures and add the copied ones that it lacks.
     Map<String, BlobDescriptor> layers = new LinkedHashMap<>();
@@ -96,10 +112,11 @@ public final class Attachments {
     CosignManifests.Blobs merged = CosignManifests.build(List.copyOf(layers.values()));
     to.writeBlob(merged.config());
     to.writeManifest(merged.manifest(), CosignManifests.MANIFEST_MEDIA_TYPE, tag);
-    return true;
+    return TagOutcome.WRITTEN;
   }
 
-  private static int copyReferrers(ArtifactStore from, ArtifactStore to, String subject)
+  /** Copies the referrers of one subject that the target lacks. */
+  private static ReferrerCounts copyReferrers(ArtifactStore from, ArtifactStore to, String subject)
       throws IOException, TemperException {
     Set<String> present =
         to.referrers(subject).stream()
@@ -111,8 +128,14 @@ public final class Attachments {
           subject + ": " + listed.size() + " referrers listed, the maximum is " + MAX_REFERRERS);
     }
     int copied = 0;
+    int alreadyPresent = 0;
+    Set<String> handled = new HashSet<>();
     for (BlobDescriptor referrer : listed) {
-      if (present.contains(referrer.digest()) || referrer.digest().equals(subject)) {
+      if (!handled.add(referrer.digest()) || referrer.digest().equals(subject)) {
+        continue;
+      }
+      if (present.contains(referrer.digest())) {
+        alreadyPresent++;
         continue;
       }
       String name = "referrer " + referrer.digest() + " of " + subject;
@@ -123,7 +146,6 @@ public final class Attachments {
         LOG.warn("Skipping {}: its manifest names another subject or none", name);
         continue;
       }
-      present.add(referrer.digest());
       String mediaType = root.path("mediaType").asText(referrer.mediaType());
       String artifactType =
           root.path("artifactType").asText(root.path("config").path("mediaType").asText(""));
@@ -131,7 +153,7 @@ public final class Attachments {
       to.writeReferrer(manifest, mediaType, artifactType, subject);
       copied++;
     }
-    return copied;
+    return new ReferrerCounts(copied, alreadyPresent);
   }
 
   /** Copies the config and the layers of a manifest, each checked against its digest. */

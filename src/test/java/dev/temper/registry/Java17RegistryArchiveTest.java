@@ -53,7 +53,8 @@ class Java17RegistryArchiveTest {
       assertThat(temper("resolve", pushed).out().strip()).isEqualTo(digest);
       // The SBOM that the build attaches in the layout is pushed as a referrer too.
       assertThat(build.out())
-          .contains("attached  0 signature or attestation manifests, 1 referrer");
+          .contains(
+              "attached  0 signature or attestation manifests, 1 referrer, 0 already present");
       List<Descriptor> referrers =
           new Registries(
                   RegistrySettings.defaults(), CredentialSource.ANONYMOUS, DownloadListener.NONE)

@@ -81,10 +81,14 @@ class RegistryAttachmentsTest {
 
     assertThat(push.exitCode()).as(push.err()).isZero();
     assertThat(push.err())
-        .contains("Copied attachments: 1 signature or attestation manifest, 1 referrer");
+        .contains(
+            "Copied attachments: 1 signature or attestation manifest, 1 referrer, 0 already"
+                + " present");
     assertThat(again.exitCode()).as(again.err()).isZero();
     assertThat(again.err())
-        .contains("Copied attachments: 0 signature or attestation manifests, 0 referrers");
+        .contains(
+            "Copied attachments: 0 signature or attestation manifests, 0 referrers, 2 already"
+                + " present");
     assertThat(verify.exitCode()).as(verify.err()).isZero();
     assertThat(referrers).extracting(Descriptor::artifactType).containsExactly(BUNDLE_TYPE);
   }
@@ -161,7 +165,9 @@ class RegistryAttachmentsTest {
 
     assertThat(pull.exitCode()).as(pull.err()).isZero();
     assertThat(pull.err())
-        .contains("Copied attachments: 1 signature or attestation manifest, 1 referrer");
+        .contains(
+            "Copied attachments: 1 signature or attestation manifest, 1 referrer, 0 already"
+                + " present");
     assertThat(verify.exitCode()).as(verify.err()).isZero();
   }
 
@@ -192,7 +198,8 @@ class RegistryAttachmentsTest {
             "pull", "--attachments", ref("att/stranger:v1"), "oci:" + pulled);
 
     assertThat(pull.exitCode()).as(pull.err()).isZero();
-    assertThat(pull.err()).contains("0 signature or attestation manifests, 0 referrers");
+    assertThat(pull.err())
+        .contains("0 signature or attestation manifests, 0 referrers, 0 already present");
     assertThat(Files.exists(pulled.resolve("blobs/sha256/" + stranger.digest().hex()))).isFalse();
   }
 
