@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.temper.cli.args.ArgumentParser;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.cli.args.UsageException;
+import dev.temper.error.ControlCharacters;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NetworkException;
 import dev.temper.error.ParseErrors;
@@ -61,14 +62,15 @@ public final class Main {
 
   /** Prints a usage error and where to read the help, and returns the usage exit code. */
   private static int usageError(UsageException e, String commandPath, PrintWriter err) {
-    err.println("temper: " + e.getMessage());
+    err.println("temper: " + ControlCharacters.escape(e.getMessage()));
     err.println("Run '" + e.commandPath().orElse(commandPath) + " --help' for usage.");
     return ExitCodes.USAGE;
   }
 
   private static int handleFailure(Exception e, PrintWriter err) {
     Throwable failure = e instanceof UncheckedIOException u ? u.getCause() : e;
-    err.println("temper: " + message(failure));
+    // Messages quote paths, arguments and file contents, so their control characters are escaped.
+    err.println("temper: " + ControlCharacters.escape(message(failure)));
     if (Logging.debugEnabled()) {
       failure.printStackTrace(err);
     }

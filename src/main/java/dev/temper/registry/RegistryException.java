@@ -1,5 +1,6 @@
 package dev.temper.registry;
 
+import dev.temper.error.ControlCharacters;
 import dev.temper.error.NetworkException;
 
 /**
@@ -88,28 +89,6 @@ public class RegistryException extends NetworkException {
     String where = repository.isEmpty() ? registry : registry + "/" + repository;
     // A success status names no cause: the failure lies in what the response carried.
     String http = status > 0 && (status < 200 || status >= 300) ? " (HTTP " + status + ")" : "";
-    return operation + " on " + where + " failed" + http + ": " + escapeControls(detail);
-  }
-
-  /**
-   * Returns {@code text} with each control character replaced by a backslash, {@code u} and the
-   * character's four hex digits. The detail quotes what a registry sent, such as an error body or a
-   * header, and a terminal that prints the message would otherwise act on escape sequences or line
-   * breaks in it.
-   */
-  static String escapeControls(String text) {
-    StringBuilder escaped = null;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isISOControl(c)) {
-        if (escaped == null) {
-          escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
-        }
-        escaped.append(String.format("\\u%04x", (int) c));
-      } else if (escaped != null) {
-        escaped.append(c);
-      }
-    }
-    return escaped == null ? text : escaped.toString();
+    return operation + " on " + where + " failed" + http + ": " + ControlCharacters.escape(detail);
   }
 }

@@ -483,6 +483,17 @@ class TemperCommandTest {
   }
 
   @Test
+  void controlCharactersInErrorsAreEscaped() {
+    Run option = temper("pull", "--x\u001b[2J", "a", "oci:b");
+    Run path = temper("inspect", "oci:/nonexistent\u001b[2J/layout");
+
+    assertThat(option.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(option.err()).contains("--x\\u001b[2J").doesNotContain("\u001b");
+    assertThat(path.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(path.err()).contains("/nonexistent\\u001b[2J/layout").doesNotContain("\u001b");
+  }
+
+  @Test
   void unrelatedWordListsEveryVerb() {
     Run run = temper("frobnicate");
 
