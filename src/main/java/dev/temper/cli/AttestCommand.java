@@ -41,7 +41,7 @@ final class AttestCommand implements Verb {
               "Also write the attestation as a Sigstore bundle v0.3 to FILE and attach the bundle"
                   + " to the image as an OCI referrer.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

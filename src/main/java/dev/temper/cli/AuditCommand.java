@@ -36,7 +36,7 @@ final class AuditCommand implements Verb {
               "OS/ARCH[/VARIANT]",
               "The platform to pick from a multi-platform image.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.help("a check failed at or above --fail-on"))
           .build();
 
   enum Format {

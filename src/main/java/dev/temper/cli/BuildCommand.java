@@ -71,7 +71,7 @@ final class BuildCommand implements Verb {
               "FILE",
               "Sign the image in its oci: output with this cosign key and attest its CycloneDX"
                   + " SBOM and SLSA provenance. The key's password comes from $COSIGN_PASSWORD.")
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   // The options of one run, read from the command line when it starts.

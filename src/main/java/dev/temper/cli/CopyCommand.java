@@ -35,7 +35,7 @@ final class CopyCommand implements Verb {
           .flag("--attachments", Cli.ATTACHMENTS_HELP)
           .options(RegistryOptions.OPTIONS)
           .options(UploadOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

@@ -32,7 +32,7 @@ final class DbCommand implements Verb {
       CommandSpec.named("db")
           .describe("Imports advisories (OSV, Debian security tracker) and shows what is stored.")
           .subcommands(Subcommands.of(Import.SPEC, Status.SPEC))
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override
@@ -101,7 +101,7 @@ final class DbCommand implements Verb {
                 "Maximum size of a URL input without --sha256, held in memory (default: "
                     + AdvisoryImporter.DEFAULT_MAX_DOWNLOAD_BYTES
                     + ").")
-            .footer(ExitCodes.HELP)
+            .footer(ExitCodes.HELP_WITHOUT_POLICY)
             .build();
 
     int run(Invocation invocation) throws IOException, InvalidInputException, NetworkException {
@@ -171,7 +171,7 @@ final class DbCommand implements Verb {
         CommandSpec.named("status")
             .describe("Shows each imported advisory source: records, import time and age.")
             .options(Location.OPTIONS)
-            .footer(ExitCodes.HELP)
+            .footer(ExitCodes.HELP_WITHOUT_POLICY)
             .build();
 
     int run(Invocation invocation) throws IOException, InvalidInputException {

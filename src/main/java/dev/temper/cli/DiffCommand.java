@@ -28,7 +28,7 @@ final class DiffCommand implements Verb {
               "--platform", "OS/ARCH[/VARIANT]", "The platform to pick from multi-platform images.")
           .options(RegistryOptions.OPTIONS)
           .options(DbCommand.Location.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   enum Format {

@@ -8,7 +8,7 @@ final class ExitCodes {
   static final int INVALID_INPUT = 3;
   static final int NETWORK = 4;
 
-  /** The exit code section of {@code --help}. */
+  /** The exit code section of the top-level {@code --help}, which names every code. */
   static final String HELP =
       "%nExit codes:%n"
           + "  0  success%n"
@@ -16,6 +16,24 @@ final class ExitCodes {
           + "  2  usage error%n"
           + "  3  input invalid or not found%n"
           + "  4  network or registry failure%n";
+
+  /** The exit code section of a verb that never fails a policy, so never exits 1. */
+  static final String HELP_WITHOUT_POLICY = help(null);
+
+  /**
+   * Returns the exit code section of a verb's {@code --help}.
+   *
+   * @param policyFailure what exit code 1 means for this verb, or null when the verb never returns
+   *     it
+   */
+  static String help(String policyFailure) {
+    return "%nExit codes:%n"
+        + "  0  success%n"
+        + (policyFailure == null ? "" : "  1  " + policyFailure + "%n")
+        + "  2  usage error%n"
+        + "  3  input invalid or not found%n"
+        + "  4  network or registry failure%n";
+  }
 
   private ExitCodes() {}
 }

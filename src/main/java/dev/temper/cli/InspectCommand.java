@@ -26,7 +26,7 @@ final class InspectCommand implements Verb {
           .option("--format", "FORMAT", "Output format: json, table. Default: table.")
           .option("--platform", "OS/ARCH[/VARIANT]", "The platform to describe from an index.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   /** The output formats. */

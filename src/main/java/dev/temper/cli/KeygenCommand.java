@@ -22,7 +22,7 @@ final class KeygenCommand implements Verb {
               "--output-key-prefix",
               "PREFIX",
               "Path prefix of the two key files (default: " + DEFAULT_PREFIX + ").")
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

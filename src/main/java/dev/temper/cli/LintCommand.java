@@ -27,7 +27,7 @@ final class LintCommand implements Verb {
               "LEVEL",
               "Exit 1 when a finding is at this level or above: error, warning, info or style"
                   + " (any case).")
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.help("a finding at or above --fail-on"))
           .build();
 
   enum Format {

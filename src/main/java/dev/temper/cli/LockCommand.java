@@ -20,7 +20,7 @@ final class LockCommand implements Verb {
           .describe("Resolves the packages of a spec and pins each by version and SHA-256.")
           .parameter("SPEC", "The image spec (YAML).")
           .flag("--update", "Resolve again even if a lock file exists.")
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

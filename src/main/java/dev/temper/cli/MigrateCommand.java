@@ -54,7 +54,7 @@ final class MigrateCommand implements Verb {
                       "FILE",
                       "Write the new Dockerfile to this file instead of standard output.")
                   .alias("-o"))
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   // The options of one run, read from the command line when it starts.

@@ -82,7 +82,7 @@ final class PatchCommand implements Verb {
               "For an IMAGE: the platform to pick from a multi-platform image.")
           .options(DbCommand.Location.OPTIONS)
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.help("--apply left a listed update out"))
           .build();
 
   // The options of one run, read from the command line when it starts.

@@ -27,7 +27,7 @@ final class PinCommand implements Verb {
               "--check",
               "Only report unpinned FROM lines and exit with 1 if there are any; change nothing.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.help("--check found a FROM line that is not pinned by digest"))
           .build();
 
   /** The Dockerfile of the current run. */

@@ -19,7 +19,7 @@ final class PullCommand implements Verb {
           .option("--platform", "OS/ARCH[/VARIANT]", "The platform to pull from an index.")
           .flag("--attachments", Cli.ATTACHMENTS_HELP)
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

@@ -23,7 +23,7 @@ final class PushCommand implements Verb {
           .flag("--attachments", Cli.ATTACHMENTS_HELP)
           .options(RegistryOptions.OPTIONS)
           .options(UploadOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

@@ -34,7 +34,7 @@ final class ReportCommand implements Verb {
               "--platform", "OS/ARCH[/VARIANT]", "The platform to pick from multi-platform images.")
           .options(RegistryOptions.OPTIONS)
           .options(DbCommand.Location.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   // The options of one run, read from the command line when it starts.

@@ -18,7 +18,7 @@ final class ResolveCommand implements Verb {
                   + " from its bytes.")
           .parameter("REF", "A registry reference such as HOST/REPO:TAG, or oci:DIR[:TAG].")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

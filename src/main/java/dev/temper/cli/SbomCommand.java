@@ -36,7 +36,7 @@ final class SbomCommand implements Verb {
               "OS/ARCH[/VARIANT]",
               "The platform to pick from a multi-platform image.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   /** The file to write, or null for standard output. */

@@ -68,7 +68,7 @@ final class ScanCommand implements Verb {
                   .alias("-o"))
           .options(DbCommand.Location.OPTIONS)
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.help("a finding at or above --fail-on"))
           .build();
 
   // The options of one run, read from the command line when it starts.

@@ -41,7 +41,7 @@ final class SignCommand implements Verb {
                   + " the image as an OCI referrer.")
           .flag("--recursive", "For an index, also sign every platform manifest it lists.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.HELP_WITHOUT_POLICY)
           .build();
 
   @Override

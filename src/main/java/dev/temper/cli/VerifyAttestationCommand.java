@@ -34,7 +34,7 @@ final class VerifyAttestationCommand implements Verb {
               "FILE",
               "Verify this Sigstore bundle instead of the attestations stored with the image.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.help("verification failed"))
           .build();
 
   @Override

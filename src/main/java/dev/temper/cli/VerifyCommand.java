@@ -31,7 +31,7 @@ final class VerifyCommand implements Verb {
               "FILE",
               "Verify this Sigstore bundle instead of the signatures stored with the image.")
           .options(RegistryOptions.OPTIONS)
-          .footer(ExitCodes.HELP)
+          .footer(ExitCodes.help("verification failed"))
           .build();
 
   @Override

@@ -385,6 +385,17 @@ class TemperCommandTest {
   }
 
   @Test
+  void verbHelpListsExitOneOnlyWhereReturned() {
+    assertThat(temper("pull", "--help").out())
+        .contains("\nExit codes:\n  0  success\n  2  usage error\n")
+        .doesNotContain("  1  ");
+    assertThat(temper("scan", "--help").out()).contains("\n  1  a finding at or above --fail-on\n");
+    assertThat(temper("pin", "--help").out())
+        .contains("\n  1  --check found a FROM line that is not pinned by digest\n");
+    assertThat(temper("verify", "--help").out()).contains("\n  1  verification failed\n");
+  }
+
+  @Test
   void noArgumentsPrintsTopLevelHelp() {
     Run run = temper();
 
