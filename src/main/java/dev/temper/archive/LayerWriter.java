@@ -2,8 +2,8 @@ package dev.temper.archive;
 
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import dev.temper.error.InvalidInputException;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Digest;
-import dev.temper.oci.blob.AtomicFiles;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -58,7 +58,7 @@ public final class LayerWriter {
     List<FileEntry> planned = LayerTree.plan(entries);
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path temp = AtomicFiles.createTemporary(dir, "." + target.getFileName() + ".", ".tmp");
+    Path temp = TemporaryNames.createFile(dir, "." + target.getFileName() + ".", ".tmp");
     try {
       LayerBlob blob = writeTo(planned, temp, options);
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.ParseErrors;
-import dev.temper.oci.blob.AtomicFiles;
+import dev.temper.files.TemporaryNames;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +55,7 @@ public final class LockFiles {
    */
   public static void write(Lock lock, Path target) throws IOException {
     Path directory = target.toAbsolutePath().getParent();
-    Path temp = AtomicFiles.createTemporary(directory, ".lock-", ".tmp");
+    Path temp = TemporaryNames.createFile(directory, ".lock-", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         out.write(toJson(lock).getBytes(StandardCharsets.UTF_8));

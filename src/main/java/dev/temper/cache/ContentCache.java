@@ -1,6 +1,7 @@
 package dev.temper.cache;
 
 import dev.temper.error.IntegrityException;
+import dev.temper.files.TemporaryNames;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -16,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,6 @@ public final class ContentCache {
   public static final Duration DEFAULT_STALE_AGE = Duration.ofDays(1);
 
   static final String TEMP_PREFIX = ".tmp-";
-  private static final int MAX_NAME_ATTEMPTS = 100;
   private static final Logger LOG = LoggerFactory.getLogger(ContentCache.class);
 
   private final Path root;
@@ -154,7 +153,9 @@ public final class ContentCache {
     }
     Files.createDirectories(blobDirectory);
     removeStaleTemporaryFilesOnce();
-    Path temp = createTemporaryFile(TEMP_PREFIX + expectedSha256.substring(0, 12) + "-");
+    Path temp =
+        TemporaryNames.createFile(
+            blobDirectory, TEMP_PREFIX + expectedSha256.substring(0, 12) + "-", "");
     try {
       BlobWriter.write(in, temp, expectedSize, expectedSha256, displayName);
       return moveIntoPlace(temp, blobDirectory.resolve(expectedSha256));
@@ -209,25 +210,6 @@ public final class ContentCache {
       return Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
     } catch (NoSuchFileException e) {
       return Long.MAX_VALUE;
-    }
-  }
-
-  /**
-   * Creates an empty file under a new random name in the blob directory. {@code
-   * Files.createTempFile} draws its names from a {@code SecureRandom}, whose set-up took about 4 ms
-   * of the first blob of a pull. The names need not be secret, because the file is created
-   * exclusively and anyone who can write to the cache directory can replace its blobs anyway.
-   */
-  private Path createTemporaryFile(String prefix) throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      String name = prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-      try {
-        return Files.createFile(blobDirectory.resolve(name));
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == MAX_NAME_ATTEMPTS) {
-          throw e;
-        }
-      }
     }
   }
 

@@ -10,8 +10,8 @@ import dev.temper.cli.args.OptionSpec;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Digest;
-import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.reference.ImageReference;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.oci.reference.RegistryReference;
@@ -91,7 +91,7 @@ final class MigrateCommand implements Verb {
       out.flush();
     } else {
       Path temporary =
-          AtomicFiles.createTemporary(output.toAbsolutePath().getParent(), ".migrate", ".tmp");
+          TemporaryNames.createFile(output.toAbsolutePath().getParent(), ".migrate", ".tmp");
       try {
         Files.writeString(temporary, migration.dockerfile(), StandardCharsets.UTF_8);
         Files.move(

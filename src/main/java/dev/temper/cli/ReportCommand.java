@@ -6,7 +6,7 @@ import dev.temper.audit.report.ImageSummary;
 import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.error.TemperException;
-import dev.temper.oci.blob.AtomicFiles;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.image.ImageSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ final class ReportCommand implements Verb {
     }
     String page = HtmlReport.render(summaries, Instant.now(Clock.systemUTC()).toString());
     Path target = html.toAbsolutePath();
-    Path temporary = AtomicFiles.createTemporary(target.getParent(), ".report", ".tmp");
+    Path temporary = TemporaryNames.createFile(target.getParent(), ".report", ".tmp");
     try {
       Files.writeString(temporary, page, StandardCharsets.UTF_8);
       Files.move(

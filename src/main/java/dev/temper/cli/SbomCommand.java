@@ -4,8 +4,8 @@ import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.OptionSpec;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.cli.args.UsageException;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Platform;
-import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.image.ImageSource;
 import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
@@ -85,7 +85,7 @@ final class SbomCommand implements Verb {
   /** Writes to a temporary file beside the output and renames it, so no half file is left. */
   private void writeFile(Inventory inventory, SbomFormat sbomFormat) throws IOException {
     Path target = output.toAbsolutePath();
-    Path temp = AtomicFiles.createTemporary(target.getParent(), ".temper-sbom-", ".tmp");
+    Path temp = TemporaryNames.createFile(target.getParent(), ".temper-sbom-", ".tmp");
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         SbomWriters.write(inventory, sbomFormat, out);

@@ -6,8 +6,8 @@ import dev.temper.cli.args.ParsedArgs;
 import dev.temper.cli.args.UsageException;
 import dev.temper.error.NotFoundException;
 import dev.temper.error.TemperException;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Platform;
-import dev.temper.oci.blob.AtomicFiles;
 import dev.temper.oci.image.ImageSource;
 import dev.temper.sbom.ImageInventory;
 import dev.temper.sbom.Inventory;
@@ -206,7 +206,7 @@ final class ScanCommand implements Verb {
       return;
     }
     Path target = output.toAbsolutePath();
-    Path temp = AtomicFiles.createTemporary(target.getParent(), ".temper-scan-", ".tmp");
+    Path temp = TemporaryNames.createFile(target.getParent(), ".temper-scan-", ".tmp");
     try {
       Files.writeString(temp, report, StandardCharsets.UTF_8);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.temper.error.IntegrityException;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
-import dev.temper.oci.blob.AtomicFiles;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.layout.LayoutLock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -228,7 +228,7 @@ final class LayoutStore implements ArtifactStore {
   }
 
   private static void writeAtomically(Path target, byte[] content) throws IOException {
-    Path temporary = AtomicFiles.createTemporary(target.getParent(), ".tmp-", "");
+    Path temporary = TemporaryNames.createFile(target.getParent(), ".tmp-", "");
     try {
       Files.write(temporary, content);
       Files.move(

@@ -3,7 +3,7 @@ package dev.temper.sign;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.temper.error.InvalidInputException;
-import dev.temper.oci.blob.AtomicFiles;
+import dev.temper.files.TemporaryNames;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ public record SigstoreBundle(
   /** Writes the JSON form to {@code path} through a temporary file renamed into place. */
   public void writeTo(Path path) throws IOException {
     Path directory = path.toAbsolutePath().getParent();
-    Path temporary = AtomicFiles.createTemporary(directory, "." + path.getFileName(), ".tmp");
+    Path temporary = TemporaryNames.createFile(directory, "." + path.getFileName(), ".tmp");
     try {
       Files.write(temporary, toJson());
       Files.move(

@@ -1,5 +1,6 @@
 package dev.temper.oci.blob;
 
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Digest;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,15 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes files so that readers see either the old content or the complete new content: the bytes go
  * to a temporary file in the target's directory, which is then renamed over the target.
  */
 public final class AtomicFiles {
-  private static final int MAX_NAME_ATTEMPTS = 100;
-
   private AtomicFiles() {}
 
   /** A file written by {@link #copyHashing}: where it is, its SHA-256 and its size in bytes. */
@@ -48,7 +46,7 @@ public final class AtomicFiles {
    */
   public static HashedFile copyHashing(InputStream in, Path directory, long maxBytes)
       throws IOException {
-    Path temporary = createTemporary(directory, ".upload-", ".tmp");
+    Path temporary = TemporaryNames.createFile(directory, ".upload-", ".tmp");
     MessageDigest hasher = Digest.sha256Hasher();
     long size = 0;
     boolean done = false;
@@ -77,7 +75,7 @@ public final class AtomicFiles {
    * caller renames or deletes. On failure no file is left.
    */
   public static Path copyToTemporary(InputStream in, Path directory) throws IOException {
-    Path temporary = createTemporary(directory, ".upload-", ".tmp");
+    Path temporary = TemporaryNames.createFile(directory, ".upload-", ".tmp");
     boolean done = false;
     try (OutputStream out = Files.newOutputStream(temporary)) {
       in.transferTo(out);
@@ -95,7 +93,7 @@ public final class AtomicFiles {
    * when the file system allows one, else a copy. The caller renames or deletes it.
    */
   public static Path linkOrCopyToTemporary(Path source, Path directory) throws IOException {
-    Path temporary = directory.resolve(".link-" + randomName() + ".tmp");
+    Path temporary = directory.resolve(".link-" + TemporaryNames.randomPart() + ".tmp");
     try {
       Files.createLink(temporary, source);
     } catch (FileAlreadyExistsException e) {
@@ -125,49 +123,6 @@ public final class AtomicFiles {
   /** Creates an empty temporary file next to {@code target}, hidden by a leading dot. */
   public static Path temporarySibling(Path target) throws IOException {
     Path parent = target.toAbsolutePath().getParent();
-    return createTemporary(parent, "." + target.getFileName() + ".", ".tmp");
-  }
-
-  /**
-   * Creates an empty file with a new random name in {@code directory}. {@code Files.createTempFile}
-   * makes files that only their owner can read, and a file renamed into place keeps that mode. This
-   * one gets the mode that the process's umask gives new files, so outputs written through it read
-   * like any other file the user makes.
-   */
-  public static Path createTemporary(Path directory, String prefix, String suffix)
-      throws IOException {
-    return createUnderNewName(
-        () -> Files.createFile(directory.resolve(prefix + randomName() + suffix)));
-  }
-
-  /**
-   * Creates an empty directory with a new random name in {@code parent}, with the mode that the
-   * umask gives new directories, unlike the owner-only {@code Files.createTempDirectory}.
-   */
-  public static Path createTemporaryDirectory(Path parent, String prefix) throws IOException {
-    return createUnderNewName(() -> Files.createDirectory(parent.resolve(prefix + randomName())));
-  }
-
-  /** A step that creates a path under a fresh random name. */
-  @FunctionalInterface
-  private interface Creation {
-    Path create() throws IOException;
-  }
-
-  /** Runs {@code creation} again while the random name it picked is taken. */
-  private static Path createUnderNewName(Creation creation) throws IOException {
-    for (int attempt = 1; ; attempt++) {
-      try {
-        return creation.create();
-      } catch (FileAlreadyExistsException e) {
-        if (attempt == MAX_NAME_ATTEMPTS) {
-          throw e;
-        }
-      }
-    }
-  }
-
-  private static String randomName() {
-    return Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+    return TemporaryNames.createFile(parent, "." + target.getFileName() + ".", ".tmp");
   }
 }

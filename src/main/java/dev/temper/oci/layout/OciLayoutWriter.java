@@ -2,6 +2,7 @@ package dev.temper.oci.layout;
 
 import dev.temper.error.IntegrityException;
 import dev.temper.error.InvalidInputException;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Annotations;
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.ImageConfig;
@@ -68,8 +69,7 @@ public final class OciLayoutWriter implements Closeable {
     }
     Path parent = absolute.getParent();
     Files.createDirectories(parent);
-    Path staging =
-        AtomicFiles.createTemporaryDirectory(parent, "." + absolute.getFileName() + ".tmp-");
+    Path staging = TemporaryNames.createDirectory(parent, "." + absolute.getFileName() + ".tmp-");
     ExitCleanup.register(staging);
     Files.createDirectories(staging.resolve("blobs").resolve("sha256"));
     return new OciLayoutWriter(absolute, staging, true);

@@ -2,8 +2,8 @@ package dev.temper.registry.pin;
 
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
+import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Digest;
-import dev.temper.oci.blob.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,8 +89,7 @@ public final class DockerfilePinner {
   public static void writeAtomically(Path dockerfile, String text) throws IOException {
     Path absolute = dockerfile.toAbsolutePath();
     Path temporary =
-        AtomicFiles.createTemporary(
-            absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
+        TemporaryNames.createFile(absolute.getParent(), "." + absolute.getFileName() + ".", ".tmp");
     try {
       Files.writeString(temporary, text, StandardCharsets.UTF_8);
       if (absolute.getFileSystem().supportedFileAttributeViews().contains("posix")) {

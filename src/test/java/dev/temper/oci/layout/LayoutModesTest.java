@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.oci.Descriptor;
 import dev.temper.oci.MediaTypes;
-import dev.temper.oci.blob.AtomicFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,19 +39,5 @@ class LayoutModesTest {
     assertThat(mode(layout.resolve("index.json"))).isEqualTo(fileMode);
     assertThat(mode(layout.resolve("oci-layout"))).isEqualTo(fileMode);
     assertThat(mode(OciLayout.open(layout).blobPath(blob.digest()))).isEqualTo(fileMode);
-  }
-
-  @Test
-  void temporaryFilesFollowUmask() throws Exception {
-    String fileMode = mode(Files.createFile(temp.resolve("plain-file")));
-    String directoryMode = mode(Files.createDirectory(temp.resolve("plain-directory")));
-
-    Path file = AtomicFiles.createTemporary(temp, ".a-", ".tmp");
-    Path directory = AtomicFiles.createTemporaryDirectory(temp, ".b-");
-
-    assertThat(mode(file)).isEqualTo(fileMode).isNotEqualTo("rw-------");
-    assertThat(mode(directory)).isEqualTo(directoryMode).isNotEqualTo("rwx------");
-    assertThat(file.getFileName().toString()).startsWith(".a-").endsWith(".tmp");
-    assertThat(AtomicFiles.createTemporary(temp, ".a-", ".tmp")).isNotEqualTo(file);
   }
 }
