@@ -1,5 +1,7 @@
 package dev.temper.cli;
 
+import dev.temper.audit.pin.DockerfilePinner;
+import dev.temper.audit.pin.FromLine;
 import dev.temper.cache.DownloadListener;
 import dev.temper.cli.args.CommandSpec;
 import dev.temper.cli.args.ParsedArgs;
@@ -7,8 +9,6 @@ import dev.temper.error.TemperException;
 import dev.temper.oci.reference.ImageReferences;
 import dev.temper.oci.reference.RegistryReference;
 import dev.temper.registry.Registries;
-import dev.temper.registry.pin.DockerfilePinner;
-import dev.temper.registry.pin.FromLine;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -64,12 +64,13 @@ final class PinCommand implements Verb {
     String text = DockerfilePinner.read(dockerfile);
     PrintWriter out = invocation.out();
     if (args.flag("--check")) {
-      return check(DockerfilePinner.scan(text), out);
+      return check(DockerfilePinner.scan(text, dockerfile.toString()), out);
     }
     Registries registries = registryOptions.registries(DownloadListener.NONE);
     DockerfilePinner.Result result =
         DockerfilePinner.pin(
             text,
+            dockerfile.toString(),
             image -> {
               RegistryReference reference = ImageReferences.parseRegistry(image, System.getenv());
               return registries

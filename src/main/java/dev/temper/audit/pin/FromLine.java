@@ -1,4 +1,4 @@
-package dev.temper.registry.pin;
+package dev.temper.audit.pin;
 
 /**
  * A {@code FROM} instruction of a Dockerfile and what pinning does with it.

@@ -1,5 +1,8 @@
-package dev.temper.registry.pin;
+package dev.temper.audit.pin;
 
+import dev.temper.audit.dockerfile.DockerfileParser;
+import dev.temper.audit.dockerfile.DockerfileSyntaxException;
+import dev.temper.audit.dockerfile.Stage;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.TemperException;
 import dev.temper.files.TemporaryNames;
@@ -11,9 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,7 +27,9 @@ import java.util.regex.Pattern;
  * Pins the base images of a Dockerfile by digest: each {@code FROM image:tag} becomes {@code FROM
  * image:tag@sha256:...}. Flags such as {@code --platform=}, {@code AS name}, comments and every
  * other byte of the file stay as they are. Lines that already name a digest, {@code scratch},
- * earlier build stages and images built from build arguments are left alone.
+ * earlier build stages and images built from build arguments are left alone. Which lines start a
+ * {@code FROM} instruction comes from {@link DockerfileParser}, so text that only looks like one,
+ * inside a here-document or a continued {@code RUN}, is not touched.
  */
 public final class DockerfilePinner {
   /** Resolves an image name, as written after {@code FROM}, to the digest its tag names now. */
@@ -53,23 +60,33 @@ public final class DockerfilePinner {
 
   private DockerfilePinner() {}
 
-  /** Lists the {@code FROM} lines of a Dockerfile with their status, without resolving anything. */
-  public static List<FromLine> scan(String dockerfile) {
+  /**
+   * Lists the {@code FROM} lines of a Dockerfile with their status, without resolving anything.
+   *
+   * @param file names the Dockerfile in error messages
+   * @throws DockerfileSyntaxException when the text is not a valid Dockerfile
+   */
+  public static List<FromLine> scan(String dockerfile, String file)
+      throws DockerfileSyntaxException {
     try {
-      return process(dockerfile, null).lines();
+      return process(dockerfile, file, null).lines();
+    } catch (DockerfileSyntaxException e) {
+      throw e;
     } catch (IOException | TemperException e) {
-      throw new AssertionError("scanning resolves nothing, so it cannot fail", e);
+      throw new AssertionError("scanning resolves nothing, so only parsing can fail", e);
     }
   }
 
   /**
    * Pins every unpinned {@code FROM} line, resolving each image once.
    *
+   * @param file names the Dockerfile in error messages
+   * @throws DockerfileSyntaxException when the text is not a valid Dockerfile
    * @throws TemperException when an image cannot be resolved; nothing is rewritten then
    */
-  public static Result pin(String dockerfile, Resolver resolver)
+  public static Result pin(String dockerfile, String file, Resolver resolver)
       throws IOException, TemperException {
-    return process(dockerfile, resolver);
+    return process(dockerfile, file, resolver);
   }
 
   /**
@@ -103,11 +120,17 @@ public final class DockerfilePinner {
     }
   }
 
-  private static Result process(String dockerfile, Resolver resolver)
+  private static Result process(String dockerfile, String file, Resolver resolver)
       throws IOException, TemperException {
+    // The parser handles continuations, here-documents and the escape directive. Map each FROM
+    // instruction's first line to the line it ends on.
+    Map<Integer, Integer> fromLines = new HashMap<>();
+    for (Stage stage : DockerfileParser.parse(dockerfile, file).stages()) {
+      fromLines.put(stage.from().line(), stage.from().endLine());
+    }
     List<FromLine> lines = new ArrayList<>();
     Set<String> stages = new HashSet<>();
-    java.util.Map<String, Digest> resolved = new java.util.HashMap<>();
+    Map<String, Digest> resolved = new HashMap<>();
     StringBuilder out = new StringBuilder(dockerfile.length() + 256);
     int number = 0;
     for (String line : dockerfile.split("(?<=\n)", -1)) {
@@ -117,16 +140,21 @@ public final class DockerfilePinner {
               ? line.substring(0, line.length() - 2)
               : line.endsWith("\n") ? line.substring(0, line.length() - 1) : line;
       String ending = line.substring(body.length());
-      // NOTE: a FROM instruction split with backslashes is reported, not rewritten.
-      if (isFrom(body) && body.stripTrailing().endsWith("\\")) {
+      Integer endLine = fromLines.get(number);
+      if (endLine == null) {
+        out.append(line);
+        continue;
+      }
+      // NOTE: a FROM instruction split over several lines is reported, not rewritten.
+      if (endLine > number) {
         lines.add(new FromLine(number, body.strip(), FromLine.Status.CONTINUED));
         out.append(line);
         continue;
       }
       Matcher from = FROM.matcher(body);
       if (!from.matches()) {
-        out.append(line);
-        continue;
+        throw new InvalidInputException(
+            file + ":" + number + ": FROM takes flags, an image and an optional AS name: " + body);
       }
       String image = from.group(3);
       FromLine.Status status = status(image, stages);
@@ -151,13 +179,6 @@ public final class DockerfilePinner {
           .append(ending);
     }
     return new Result(List.copyOf(lines), out.toString());
-  }
-
-  private static boolean isFrom(String line) {
-    String instruction = line.stripLeading();
-    return instruction.length() > 4
-        && instruction.substring(0, 4).equalsIgnoreCase("FROM")
-        && Character.isWhitespace(instruction.charAt(4));
   }
 
   private static FromLine.Status status(String image, Set<String> stages) {

@@ -1,4 +1,4 @@
-package dev.temper.registry.pin;
+package dev.temper.audit.pin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,6 +27,7 @@ class DockerfilePinnerTest {
     DockerfilePinner.Result result =
         DockerfilePinner.pin(
             dockerfile,
+            "Dockerfile",
             image -> {
               resolved.add(image);
               return DIGEST;
@@ -45,12 +46,55 @@ class DockerfilePinnerTest {
   void continuedFromIsReportedNotRewritten() throws Exception {
     String dockerfile = "FROM --platform=linux/amd64 \\\n  h:1/a:1\n";
 
-    DockerfilePinner.Result result = DockerfilePinner.pin(dockerfile, image -> DIGEST);
+    DockerfilePinner.Result result =
+        DockerfilePinner.pin(dockerfile, "Dockerfile", image -> DIGEST);
 
     assertThat(result.text()).isEqualTo(dockerfile);
     assertThat(result.lines())
         .extracting(FromLine::status)
         .containsExactly(FromLine.Status.CONTINUED);
+  }
+
+  @Test
+  void fromInsideOtherInstructionsIgnored() throws Exception {
+    String dockerfile =
+        "FROM h:1/a:1 AS build\n"
+            + "RUN <<EOF\n"
+            + "FROM h:1/heredoc:1\n"
+            + "EOF\n"
+            + "RUN echo \\\n"
+            + "FROM h:1/continued:1\n"
+            + "FROM build\n";
+    List<String> resolved = new ArrayList<>();
+
+    DockerfilePinner.Result result =
+        DockerfilePinner.pin(
+            dockerfile,
+            "Dockerfile",
+            image -> {
+              resolved.add(image);
+              return DIGEST;
+            });
+
+    assertThat(resolved).containsExactly("h:1/a:1");
+    assertThat(result.text()).isEqualTo(dockerfile.replace("a:1 AS", "a:1@" + DIGEST + " AS"));
+    assertThat(result.lines()).extracting(FromLine::lineNumber).containsExactly(1, 7);
+  }
+
+  @Test
+  void escapeDirectiveMarksContinuedFrom() throws Exception {
+    String dockerfile = "# escape=`\nFROM --platform=linux/amd64 `\n  h:1/a:1\n";
+
+    List<FromLine> lines = DockerfilePinner.scan(dockerfile, "Dockerfile");
+
+    assertThat(lines).extracting(FromLine::status).containsExactly(FromLine.Status.CONTINUED);
+  }
+
+  @Test
+  void invalidDockerfileNamesFileAndLine() {
+    assertThatThrownBy(() -> DockerfilePinner.scan("FROM a\nRUN <<EOF\necho\n", "ci/Dockerfile"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageStartingWith("ci/Dockerfile:");
   }
 
   @Test
@@ -62,6 +106,7 @@ class DockerfilePinnerTest {
             () ->
                 DockerfilePinner.pin(
                     DockerfilePinner.read(file),
+                    file.toString(),
                     image -> {
                       if (image.contains("/b")) {
                         throw new InvalidInputException("no such image");
