@@ -2,6 +2,8 @@ package dev.temper.debian.changelog;
 
 import dev.temper.debian.Version;
 import dev.temper.error.InvalidInputException;
+import dev.temper.io.BoundedInputStream;
+import dev.temper.io.SizeLimitException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,8 +62,9 @@ public record Changelog(List<ChangelogEntry> entries) {
    */
   public static Changelog read(InputStream in, String name)
       throws IOException, InvalidInputException {
-    BoundedReader reader =
-        new BoundedReader(new InputStreamReader(in, StandardCharsets.UTF_8), MAX_BYTES, name);
+    InputStreamReader reader =
+        new InputStreamReader(
+            new BoundedInputStream(in, MAX_BYTES, name + ": changelog"), StandardCharsets.UTF_8);
     List<ChangelogEntry> entries = new ArrayList<>();
     try (BufferedReader lines = new BufferedReader(reader)) {
       EntryBuilder current = null;
@@ -91,7 +94,7 @@ public record Changelog(List<ChangelogEntry> entries) {
       if (current != null) {
         entries.add(current.build());
       }
-    } catch (BoundedReader.ChangelogTooLargeException e) {
+    } catch (SizeLimitException e) {
       throw new InvalidInputException(e.getMessage(), e);
     }
     return new Changelog(entries);

@@ -8,6 +8,7 @@ import dev.temper.debian.PackagesParser;
 import dev.temper.error.InvalidInputException;
 import dev.temper.error.NotFoundException;
 import dev.temper.error.TemperException;
+import dev.temper.io.BoundedInputStream;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,6 +135,6 @@ public final class ArchiveReader {
     return new BoundedInputStream(
         new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16),
         MAX_INDEX_BYTES,
-        file.toString());
+        file + ": decompressed data");
   }
 }
