@@ -1,38 +1,46 @@
 package dev.temper.registry;
 
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.net.HttpRetryException;
-import java.net.HttpURLConnection;
 import java.net.ProtocolException;
-import java.net.Proxy;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
-import javax.net.ssl.HttpsURLConnection;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Sends registry requests over the JDK's blocking {@code HttpURLConnection}, which pools
- * connections like the JDK's HTTP client but starts and streams much faster in a short-lived
- * process: on this project's test machine it read a 67 MB blob over loopback in about 0.1 s, where
- * a fresh {@link java.net.http.HttpClient} needed 0.3 to 0.45 s. It cannot send PATCH, so chunked
- * uploads stay with the HTTP client.
+ * Sends registry requests over HTTP/1.1 connections of its own, kept open between requests to the
+ * same origin. The JDK's {@code HttpURLConnection}, used before, parses every {@code
+ * WWW-Authenticate} header of a 401 response itself, with a cost that grows with the square of its
+ * length: a registry that sent 20,000 challenges in one header ran the JVM out of memory. The JDK's
+ * HTTP client starts too slowly for short commands, and PATCH goes over this sender too. This
+ * sender reads the status line and the header fields with fixed bounds, and frames the body by
+ * {@code Content-Length} or chunked encoding, rejecting conflicting lengths.
  *
  * <p>It neither follows redirects nor responds to authentication challenges, because the caller
  * does both. A body read or write that waits longer than the request's timeout fails, a body read
  * notices an interrupt, and a response body that ends before its announced length fails.
  */
 final class BlockingSender {
-  private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "DELETE");
   private static final int STREAMING_CHUNK = 256 * 1024;
+  private static final int MAX_IDLE_PER_ORIGIN = 8;
+  private static final int MAX_INTERIM_RESPONSES = 10;
 
   private final Duration connectTimeout;
   private final Supplier<SSLSocketFactory> tls;
+  private final Map<String, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
 
   /**
    * @param tls the socket factory of HTTPS connections, asked for on the first HTTPS request
@@ -42,109 +50,189 @@ final class BlockingSender {
     this.tls = tls;
   }
 
-  /** Returns whether this sender can send {@code method}. */
-  static boolean supports(String method) {
-    return METHODS.contains(method);
-  }
-
   /**
-   * Sends {@code request} and returns the response with its body still to be read.
+   * Sends {@code request} and returns the response with its body still to be read. A connection
+   * kept from an earlier request that turns out closed by the server is replaced by a new one once.
    *
    * @throws IOException when the connection fails or the body cannot be sent
    */
   Response send(Request request) throws IOException {
-    Duration idle = request.timeout();
-    HttpURLConnection connection =
-        (HttpURLConnection) request.uri().toURL().openConnection(Proxy.NO_PROXY);
-    if (connection instanceof HttpsURLConnection secure) {
-      secure.setSSLSocketFactory(tls.get());
-    }
-    connection.setInstanceFollowRedirects(false);
-    connection.setUseCaches(false);
-    connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
-    connection.setReadTimeout(Math.toIntExact(idle.toMillis()));
-    connection.setRequestMethod(request.method());
-
-    // Without an Accept header the connection would send its own list of image types.
-    connection.setRequestProperty("Accept", "*/*");
-    for (var header : request.headers().map().entrySet()) {
-      List<String> values = header.getValue();
-      connection.setRequestProperty(header.getKey(), values.get(0));
-      for (int i = 1; i < values.size(); i++) {
-        connection.addRequestProperty(header.getKey(), values.get(i));
+    HttpConnection pooled = takeIdle(HttpConnection.originOf(request.uri()));
+    if (pooled != null) {
+      try {
+        return exchange(pooled, request);
+      } catch (StaleConnectionException e) {
+        // The server closed the idle connection before it read this request: use a new one.
       }
     }
+    return exchange(HttpConnection.open(request.uri(), connectTimeout, tls), request);
+  }
 
+  private Response exchange(HttpConnection connection, Request request) throws IOException {
+    ResponseHead head;
     try {
-      sendBody(connection, request, idle);
-      return receive(connection, request);
-    } catch (HttpRetryException e) {
-      // A streamed body met a challenge; the connection kept the status and the headers.
-      return new Response(
-          request, e.responseCode(), headerFields(connection), InputStream.nullInputStream());
+      connection.setReadTimeout(request.timeout());
+      head = sendAndReceiveHead(connection, request);
     } catch (IOException | RuntimeException e) {
-      connection.disconnect();
+      connection.close();
       throw e;
     }
+    return respond(connection, request, head);
   }
 
-  private static Response receive(HttpURLConnection connection, Request request)
+  private ResponseHead sendAndReceiveHead(HttpConnection connection, Request request)
       throws IOException {
-    int status;
-    try {
-      status = connection.getResponseCode();
-    } catch (RuntimeException e) {
-      // The connection parses authentication challenges itself and throws on some malformed ones.
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      ProtocolException invalid =
-          new ProtocolException("the response has an invalid header: " + cause.getMessage());
-      invalid.initCause(e);
-      throw invalid;
-    }
-    if (status < 0) {
-      throw new IOException("the response has no valid status line");
-    }
-    Headers headers = headerFields(connection);
-    InputStream body = status >= 400 ? connection.getErrorStream() : connection.getInputStream();
-    if (body == null) {
-      // No body, or one the connection dropped after a challenge to a streamed request.
-      return new Response(request, status, headers, InputStream.nullInputStream());
-    }
-    return new Response(
-        request,
-        status,
-        headers,
-        new Body(body, connection, announcedLength(request.method(), status, headers)));
-  }
-
-  private static void sendBody(HttpURLConnection connection, Request request, Duration idle)
-      throws IOException {
+    OutputStream out = connection.out();
+    long length = request.body().contentLength();
     // POST and PUT always announce their length, even when it is 0: a proxy in front of a
     // registry may reject them with HTTP 411 otherwise.
     boolean announces = request.method().equals("POST") || request.method().equals("PUT");
-    long length = request.body().contentLength();
-    if (!announces && length == 0) {
-      return;
+    try {
+      out.write(
+          requestHead(request, announces || length > 0).getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+    } catch (SocketException e) {
+      throw connection.reused() ? new StaleConnectionException(e) : e;
     }
-    connection.setDoOutput(true);
-    connection.setFixedLengthStreamingMode(length);
-    // NOTE: a server that answers before it has read the body, such as with HTTP 401 or 413, and
-    // then resets the connection makes the write fail, and the connection never reads that
-    // answer. The upload is then retried and fails with a write error in place of the status. A
-    // server that shuts down its side first and closes half a second later, as Go's net/http
-    // does, was seen to work with a 256 MiB body.
-    try (OutputStream out = new StalledWriteGuard(connection.getOutputStream(), connection, idle)) {
-      copy(request.body(), out);
+    if (length > 0) {
+      try {
+        writeBody(connection, request);
+      } catch (BodySourceException | SocketTimeoutException e) {
+        throw e;
+      } catch (IOException e) {
+        // A server that responds before it read the body, such as with 401 or 413, may close the
+        // connection. Its response, when it arrived, explains more than the failed write.
+        connection.markBroken();
+        try {
+          return readHead(connection, request, false);
+        } catch (IOException unread) {
+          e.addSuppressed(unread);
+          throw connection.reused() ? new StaleConnectionException(e) : e;
+        }
+      }
     }
+    return readHead(connection, request, connection.reused());
   }
 
-  private static void copy(RequestBody body, OutputStream out) throws IOException {
+  /** Reads the final response head, skipping interim 1xx responses. */
+  private static ResponseHead readHead(
+      HttpConnection connection, Request request, boolean mayBeStale) throws IOException {
+    InputStream in = connection.in();
+    for (int interim = 0; interim <= MAX_INTERIM_RESPONSES; interim++) {
+      if (mayBeStale && interim == 0) {
+        in.mark(1);
+        int first;
+        try {
+          first = in.read();
+        } catch (SocketException e) {
+          throw new StaleConnectionException(e);
+        }
+        if (first < 0) {
+          throw new StaleConnectionException(
+              new EOFException("the connection closed before a response arrived"));
+        }
+        in.reset();
+      }
+      ResponseHead head = ResponseHead.read(in);
+      if (head.status() >= 200) {
+        return head;
+      }
+    }
+    throw new ProtocolException(
+        "the response has more than " + MAX_INTERIM_RESPONSES + " interim 1xx responses");
+  }
+
+  private Response respond(HttpConnection connection, Request request, ResponseHead head)
+      throws IOException {
+    Headers headers = head.headers();
+    int status = head.status();
+    boolean reusable = !closes(headers) && !closes(request.headers());
+    if (request.method().equals("HEAD") || status == 204 || status == 304) {
+      release(connection, reusable);
+      return new Response(request, status, headers, InputStream.nullInputStream());
+    }
+    List<String> encodings = headers.allValues("Transfer-Encoding");
+    if (!encodings.isEmpty()) {
+      if (isChunked(encodings)) {
+        // A response with both framings must not be trusted for the next one.
+        boolean clean = reusable && headers.allValues("Content-Length").isEmpty();
+        return new Response(
+            request,
+            status,
+            headers,
+            new Body(new ChunkedBody(connection.in()), connection, -1, clean));
+      }
+      return new Response(
+          request, status, headers, new Body(connection.in(), connection, -1, false));
+    }
+    long announced = contentLength(headers);
+    if (announced < 0) {
+      return new Response(
+          request, status, headers, new Body(connection.in(), connection, -1, false));
+    }
+    if (announced == 0) {
+      release(connection, reusable);
+      return new Response(request, status, headers, InputStream.nullInputStream());
+    }
+    return new Response(
+        request, status, headers, new Body(connection.in(), connection, announced, reusable));
+  }
+
+  private String requestHead(Request request, boolean withLength) throws ProtocolException {
+    URI uri = request.uri();
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+    StringBuilder head = new StringBuilder(512);
+    head.append(request.method()).append(' ').append(target).append(" HTTP/1.1\r\n");
+    field(head, "Host", HttpConnection.hostHeader(uri));
+    Headers headers = request.headers();
+    if (headers.firstValue("Accept").isEmpty()) {
+      field(head, "Accept", "*/*");
+    }
+    if (headers.firstValue("User-Agent").isEmpty()) {
+      field(head, "User-Agent", "temper");
+    }
+    for (Map.Entry<String, List<String>> entry : headers.map().entrySet()) {
+      String name = entry.getKey();
+      if (name.equalsIgnoreCase("Host")
+          || name.equalsIgnoreCase("Content-Length")
+          || name.equalsIgnoreCase("Transfer-Encoding")) {
+        continue;
+      }
+      for (String value : entry.getValue()) {
+        field(head, name, value);
+      }
+    }
+    if (withLength) {
+      field(head, "Content-Length", Long.toString(request.body().contentLength()));
+    }
+    return head.append("\r\n").toString();
+  }
+
+  private static void field(StringBuilder head, String name, String value)
+      throws ProtocolException {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\r' || c == '\n' || c == 0) {
+        throw new ProtocolException("the request header " + name + " contains a line break");
+      }
+    }
+    head.append(name).append(": ").append(value).append("\r\n");
+  }
+
+  private static void writeBody(HttpConnection connection, Request request) throws IOException {
+    RequestBody body = request.body();
+    OutputStream guarded =
+        new StalledWriteGuard(connection.out(), connection::close, request.timeout());
     byte[] buffer = new byte[STREAMING_CHUNK];
     long sent = 0;
     try (InputStream in = body.open()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
-        out.write(buffer, 0, read);
+        if (sent + read > body.contentLength()) {
+          break;
+        }
+        guarded.write(buffer, 0, read);
         sent += read;
       }
     }
@@ -152,62 +240,119 @@ final class BlockingSender {
       throw new IOException(
           "the request body ended after " + sent + " of " + body.contentLength() + " bytes");
     }
+    guarded.flush();
   }
 
   /**
-   * Returns the body length that the response announces, or -1 when it announces none. The
-   * connection ends a fixed-length body quietly when the server closes early, so the length is
-   * checked here.
+   * Returns the body length that the response announces, or -1 when it announces none.
+   *
+   * @throws ProtocolException when the values are not numbers or differ from each other
    */
-  private static long announcedLength(String method, int status, Headers headers) {
-    if (method.equals("HEAD") || status == 204 || status == 304 || status < 200) {
-      return -1;
+  private static long contentLength(Headers headers) throws ProtocolException {
+    long length = -1;
+    for (String field : headers.allValues("Content-Length")) {
+      for (String part : field.split(",", -1)) {
+        long value = parseLength(part.strip());
+        if (length >= 0 && value != length) {
+          throw new ProtocolException("the response has conflicting Content-Length values");
+        }
+        length = value;
+      }
     }
-    if (headers.firstValue("Transfer-Encoding").isPresent()) {
-      return -1;
-    }
-    try {
-      return headers.firstValueAsLong("Content-Length").orElse(-1);
-    } catch (NumberFormatException e) {
-      return -1;
-    }
+    return length;
   }
 
-  /**
-   * Returns the response headers in the order they arrived. The connection's own header map lists
-   * the values of a repeated header in reverse, and the first authentication challenge counts.
-   */
-  private static Headers headerFields(HttpURLConnection connection) {
-    Headers.Builder fields = new Headers.Builder();
-    for (int i = 0; ; i++) {
-      String value = connection.getHeaderField(i);
-      if (value == null) {
-        return fields.build();
+  private static long parseLength(String text) throws ProtocolException {
+    if (text.isEmpty() || text.length() > 18) {
+      throw new ProtocolException("the response has an invalid Content-Length");
+    }
+    long value = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new ProtocolException("the response has an invalid Content-Length");
       }
-      // The status line comes first, without a name.
-      String name = connection.getHeaderFieldKey(i);
-      if (name != null) {
-        fields.add(name, value);
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  }
+
+  private static boolean isChunked(List<String> encodings) {
+    String last = encodings.get(encodings.size() - 1);
+    int comma = last.lastIndexOf(',');
+    return last.substring(comma + 1).strip().equalsIgnoreCase("chunked");
+  }
+
+  private static boolean closes(Headers headers) {
+    for (String value : headers.allValues("Connection")) {
+      for (String option : value.split(",")) {
+        if (option.strip().toLowerCase(Locale.ROOT).equals("close")) {
+          return true;
+        }
       }
+    }
+    return false;
+  }
+
+  private HttpConnection takeIdle(String origin) {
+    ConcurrentLinkedDeque<HttpConnection> connections = idle.get(origin);
+    if (connections == null) {
+      return null;
+    }
+    HttpConnection connection;
+    while ((connection = connections.pollLast()) != null) {
+      if (!connection.isClosed()) {
+        return connection;
+      }
+    }
+    return null;
+  }
+
+  /** Keeps a connection whose response was read to its end for the next request, or closes it. */
+  private void release(HttpConnection connection, boolean reusable) {
+    if (!reusable || connection.broken()) {
+      connection.close();
+      return;
+    }
+    ConcurrentLinkedDeque<HttpConnection> connections =
+        idle.computeIfAbsent(connection.origin(), origin -> new ConcurrentLinkedDeque<>());
+    if (connections.size() >= MAX_IDLE_PER_ORIGIN) {
+      connection.close();
+      return;
+    }
+    connection.markReused();
+    connections.addLast(connection);
+  }
+
+  /** A kept connection that the server closed while it was idle. */
+  private static final class StaleConnectionException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    StaleConnectionException(IOException cause) {
+      super(cause.getMessage(), cause);
     }
   }
 
   /**
    * A response body that notices interrupts, fails when it ends before its announced length, and
-   * gives its connection back when closed.
+   * gives its connection back for the next request once it was read to its end.
    */
-  private static final class Body extends FilterInputStream {
-    private final HttpURLConnection connection;
+  private final class Body extends FilterInputStream {
+    private final HttpConnection connection;
     private final long announced;
+    private final boolean reusable;
     private long received;
+    private boolean done;
 
     /**
-     * @param announced the length the response announced, or -1
+     * @param announced the length the response announced, or -1 when the framing ends the body
+     * @param reusable whether the connection may serve another request after this body
      */
-    Body(InputStream in, HttpURLConnection connection, long announced) {
+    Body(InputStream in, HttpConnection connection, long announced, boolean reusable) {
       super(in);
       this.connection = connection;
       this.announced = announced;
+      this.reusable = reusable;
     }
 
     @Override
@@ -219,35 +364,77 @@ final class BlockingSender {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       checkInterrupt();
-      int read = super.read(buffer, offset, length);
+      if (done) {
+        return -1;
+      }
+      int limit = announced < 0 ? length : (int) Math.min(length, announced - received);
+      if (limit == 0 && length > 0) {
+        finish();
+        return -1;
+      }
+      int read;
+      try {
+        read = in.read(buffer, offset, limit);
+      } catch (IOException e) {
+        done = true;
+        connection.close();
+        throw e;
+      }
       if (read > 0) {
         received += read;
-      } else if (read < 0 && announced >= 0 && received < announced) {
-        throw new IOException(
-            "the response body ended early, after " + received + " of " + announced + " bytes");
+        if (announced >= 0 && received == announced) {
+          finish();
+        }
+      } else if (read < 0) {
+        if (announced >= 0 && received < announced) {
+          done = true;
+          connection.close();
+          throw new IOException(
+              "the response body ended early, after " + received + " of " + announced + " bytes");
+        }
+        finish();
       }
       return read;
     }
 
     @Override
     public long skip(long count) throws IOException {
-      checkInterrupt();
-      long skipped = super.skip(count);
-      received += Math.max(skipped, 0);
+      byte[] buffer = new byte[(int) Math.min(Math.max(count, 0), 8192)];
+      long skipped = 0;
+      while (skipped < count) {
+        int read = read(buffer, 0, (int) Math.min(buffer.length, count - skipped));
+        if (read < 0) {
+          break;
+        }
+        skipped += read;
+      }
       return skipped;
     }
 
     @Override
-    public void close() throws IOException {
-      try {
-        super.close();
-      } catch (IOException e) {
-        connection.disconnect();
-        throw e;
+    public int available() throws IOException {
+      return done ? 0 : in.available();
+    }
+
+    @Override
+    public void close() {
+      if (!done) {
+        // A body closed before its end leaves unread bytes on the connection, so it goes.
+        done = true;
+        connection.close();
       }
     }
 
-    private static void checkInterrupt() throws InterruptedIOException {
+    private void finish() {
+      if (done) {
+        return;
+      }
+      done = true;
+      boolean framed = announced >= 0 || in instanceof ChunkedBody chunked && chunked.ended();
+      release(connection, reusable && framed);
+    }
+
+    private void checkInterrupt() throws InterruptedIOException {
       if (Thread.currentThread().isInterrupted()) {
         throw new InterruptedIOException("interrupted while reading a response body");
       }

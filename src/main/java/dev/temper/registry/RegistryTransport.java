@@ -141,14 +141,10 @@ final class RegistryTransport {
   Response transmit(Request request, RequestContext context)
       throws RegistryException, IOException, Transient {
     try {
-      Response response = clients.send(request, settings.idleTimeout());
+      Response response = clients.send(request);
       LOG.debug(
           "{} {} -> HTTP {}", request.method(), withoutQuery(request.uri()), response.statusCode());
       return response;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException(
-          "interrupted during " + request.method() + " " + withoutQuery(request.uri()));
     } catch (SSLException e) {
       throw context.failure(
           RegistryException.Reason.UNAVAILABLE,

@@ -3,7 +3,6 @@ package dev.temper.registry;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
@@ -18,13 +17,16 @@ import java.util.concurrent.TimeUnit;
 final class StalledWriteGuard extends FilterOutputStream {
   private static final ScheduledThreadPoolExecutor TIMER = timer();
 
-  private final HttpURLConnection connection;
+  private final Runnable closeConnection;
   private final Duration idle;
   private volatile boolean expired;
 
-  StalledWriteGuard(OutputStream out, HttpURLConnection connection, Duration idle) {
+  /**
+   * @param closeConnection closes the connection under the stream, which ends a blocked write
+   */
+  StalledWriteGuard(OutputStream out, Runnable closeConnection, Duration idle) {
     super(out);
-    this.connection = connection;
+    this.closeConnection = closeConnection;
     this.idle = idle;
   }
 
@@ -62,7 +64,7 @@ final class StalledWriteGuard extends FilterOutputStream {
     return TIMER.schedule(
         () -> {
           expired = true;
-          connection.disconnect();
+          closeConnection.run();
         },
         idle.toMillis(),
         TimeUnit.MILLISECONDS);

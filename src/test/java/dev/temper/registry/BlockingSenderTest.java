@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.net.ProtocolException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -84,7 +85,7 @@ class BlockingSenderTest {
   }
 
   @Test
-  void streamedBodyMetByChallengeHasEmptyBody() throws Exception {
+  void challengeToUploadKeepsErrorBody() throws Exception {
     byte[] error = "{\"errors\":[{\"code\":\"UNAUTHORIZED\"}]}".getBytes(StandardCharsets.UTF_8);
     server.on(
         "/v2/repo/blobs/uploads/",
@@ -98,10 +99,9 @@ class BlockingSenderTest {
                 "/v2/repo/blobs/uploads/session?digest=sha256:00",
                 RequestBody.of(new byte[1024])));
 
-    // The connection drops the body of a challenge to a streamed request.
     assertThat(response.statusCode()).isEqualTo(401);
     try (InputStream body = response.body()) {
-      assertThat(body.readAllBytes()).isEmpty();
+      assertThat(body.readAllBytes()).isEqualTo(error);
     }
   }
 
@@ -271,6 +271,145 @@ class BlockingSenderTest {
     }
   }
 
+  /** Sends {@code response} to each connection after reading its request head. */
+  private static RawServer answering(String response) throws IOException {
+    return new RawServer(
+        0,
+        (socket, number) -> {
+          readHead(socket);
+          socket.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+          socket.getOutputStream().flush();
+        });
+  }
+
+  private static void readHead(java.net.Socket socket) throws IOException {
+    InputStream in = socket.getInputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        return;
+      }
+      matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
+    }
+  }
+
+  private Response get(RawServer raw) throws IOException {
+    return sender.send(
+        new Request(
+            "GET",
+            URI.create("http://" + raw.host() + "/v2/"),
+            Headers.NONE,
+            RequestBody.EMPTY,
+            TIMEOUT));
+  }
+
+  @Test
+  void chunkedBodyIsDecoded() throws Exception {
+    try (RawServer raw =
+        answering(
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "5;ext=1\r\nhello\r\n6\r\n world\r\n0\r\nTrailer: x\r\n\r\n")) {
+      Response response = get(raw);
+
+      try (InputStream body = response.body()) {
+        assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+            .isEqualTo("hello world");
+      }
+    }
+  }
+
+  @Test
+  void conflictingContentLengthsAreRejected() throws Exception {
+    try (RawServer raw =
+        answering("HTTP/1.1 200 OK\r\nContent-Length: 3\r\nContent-Length: 5\r\n\r\nabcde")) {
+      assertThatThrownBy(() -> get(raw))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessage("the response has conflicting Content-Length values");
+    }
+  }
+
+  @Test
+  void oversizedResponseHeadIsRejected() throws Exception {
+    String huge = "x".repeat(ResponseHead.MAX_HEAD_BYTES);
+    try (RawServer raw = answering("HTTP/1.1 200 OK\r\nX-Big: " + huge + "\r\n\r\n")) {
+      assertThatThrownBy(() -> get(raw))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessage("the response head is larger than the limit of 262144 bytes");
+    }
+  }
+
+  @Test
+  void malformedStatusLineIsRejected() throws Exception {
+    try (RawServer raw = answering("SSH-2.0-OpenSSH\r\n\r\n")) {
+      assertThatThrownBy(() -> get(raw))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessage("the response has no valid status line");
+    }
+  }
+
+  @Test
+  void interimResponsesAreSkippedAndFoldedLinesJoined() throws Exception {
+    try (RawServer raw =
+        answering(
+            "HTTP/1.1 100 Continue\r\n\r\n"
+                + "HTTP/1.1 404 Not Found\r\nX-Note: first\r\n  second\r\nContent-Length: 2\r\n\r\n"
+                + "{}")) {
+      Response response = get(raw);
+
+      assertThat(response.statusCode()).isEqualTo(404);
+      assertThat(response.headers().firstValue("x-note")).contains("first second");
+      try (InputStream body = response.body()) {
+        assertThat(body.readAllBytes()).hasSize(2);
+      }
+    }
+  }
+
+  @Test
+  void keptConnectionServesNextRequest() throws Exception {
+    server.on(
+        "/v2/repo/blobs/",
+        exchange -> FakeRegistry.respond(exchange, 200, "abc".getBytes(StandardCharsets.UTF_8)));
+
+    for (int i = 0; i < 3; i++) {
+      Response response =
+          sender.send(request("GET", "/v2/repo/blobs/sha256:00", RequestBody.EMPTY));
+      try (InputStream body = response.body()) {
+        assertThat(body.readAllBytes()).hasSize(3);
+      }
+    }
+
+    assertThat(server.requests()).hasSize(3);
+    assertThat(server.connections()).isEqualTo(1);
+  }
+
+  @Test
+  void connectionClosedWhileIdleIsReplaced() throws Exception {
+    // Each connection answers one request and closes, as a server whose keep-alive ended does.
+    try (RawServer raw = answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
+      for (int i = 0; i < 3; i++) {
+        try (InputStream body = get(raw).body()) {
+          assertThat(body.readAllBytes()).hasSize(2);
+        }
+      }
+    }
+  }
+
+  @Test
+  void requestHeaderWithLineBreakIsRejected() {
+    Request injected =
+        new Request(
+            "GET",
+            URI.create("http://" + server.host() + "/v2/"),
+            new Headers.Builder().add("Authorization", "Bearer x\r\nX-Injected: 1").build(),
+            RequestBody.EMPTY,
+            TIMEOUT);
+
+    assertThatThrownBy(() -> sender.send(injected))
+        .isInstanceOf(ProtocolException.class)
+        .hasMessage("the request header Authorization contains a line break");
+  }
+
   @Test
   void unreadUploadTimesOut() throws Exception {
     // A mock that reads the request head and then nothing more, with a small receive buffer.
@@ -301,11 +440,30 @@ class BlockingSenderTest {
   }
 
   @Test
-  void onlyPatchIsLeftToTheHttpClient() {
-    assertThat(BlockingSender.supports("PATCH")).isFalse();
-    for (String method : new String[] {"GET", "HEAD", "POST", "PUT", "DELETE"}) {
-      assertThat(BlockingSender.supports(method)).as(method).isTrue();
-    }
+  void patchSendsItsBodyWithLength() throws Exception {
+    server.on(
+        "/v2/repo/blobs/uploads/",
+        exchange -> FakeRegistry.respond(exchange, 202, new byte[0], "Range", "0-3"));
+    Request patch =
+        new Request(
+            "PATCH",
+            URI.create("http://" + server.host() + "/v2/repo/blobs/uploads/1"),
+            new Headers.Builder().add("Content-Range", "0-3").build(),
+            RequestBody.of(new byte[] {1, 2, 3, 4}),
+            TIMEOUT);
+
+    Response response = sender.send(patch);
+    response.body().close();
+
+    assertThat(response.statusCode()).isEqualTo(202);
+    assertThat(server.requests())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.method()).isEqualTo("PATCH");
+              assertThat(r.contentRange()).isEqualTo("0-3");
+              assertThat(r.body()).containsExactly(1, 2, 3, 4);
+            });
   }
 
   private void readHeadAndWait(java.net.Socket socket, int number) throws IOException {

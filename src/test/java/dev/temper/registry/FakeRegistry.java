@@ -29,6 +29,8 @@ final class FakeRegistry implements Closeable {
   private final ExecutorService executor = Executors.newCachedThreadPool();
   private final Map<String, HttpHandler> handlers = new ConcurrentHashMap<>();
   private final List<Request> requests = new CopyOnWriteArrayList<>();
+  private final java.util.Set<java.net.InetSocketAddress> clients =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   FakeRegistry() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -60,6 +62,11 @@ final class FakeRegistry implements Closeable {
     return List.copyOf(requests);
   }
 
+  /** Returns how many client connections sent requests: each has its own address and port. */
+  int connections() {
+    return clients.size();
+  }
+
   long count(String method, String pathPrefix) {
     return requests.stream()
         .filter(r -> r.method().equals(method) && r.pathAndQuery().startsWith(pathPrefix))
@@ -71,6 +78,7 @@ final class FakeRegistry implements Closeable {
       String path = exchange.getRequestURI().getRawPath();
       String query = exchange.getRequestURI().getRawQuery();
       byte[] body = exchange.getRequestBody().readAllBytes();
+      clients.add(exchange.getRemoteAddress());
       requests.add(
           new Request(
               exchange.getRequestMethod(),
