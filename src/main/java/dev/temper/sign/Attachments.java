@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * the target with the same digests, so every signature stays valid.
  *
  * <p>A signature manifest that the target has under another digest is merged with the copied one,
- * keeping every signature of both. A referrer that the target lists already is not copied again.
+ * keeping every signature of both, unless the target has every copied layer already. A referrer
+ * that the target lists already is not copied again.
  */
 public final class Attachments {
   /** The largest attached blob that is copied, such as an SBOM layer. */
@@ -95,8 +96,8 @@ public final class Attachments {
       return TagOutcome.PRESENT;
     }
     JsonNode root = Json.parse(manifest, tag);
-    copyBlobs(from, to, root, tag);
     if (existing.isEmpty()) {
+      copyBlobs(from, to, root, tag);
       to.writeManifest(manifest, CosignManifests.MANIFEST_MEDIA_TYPE, tag);
       return TagOutcome.WRITTEN;
     }
@@ -106,9 +107,15 @@ public final class Attachments {
         CosignManifests.layers(readManifest(to, existing.get(), tag), tag)) {
       layers.putIfAbsent(layer.digest(), layer);
     }
+    int targetLayerCount = layers.size();
     for (BlobDescriptor layer : CosignManifests.layers(root, tag)) {
       layers.putIfAbsent(layer.digest(), layer);
     }
+    if (layers.size() == targetLayerCount) {
+      // The target has every copied layer already, so its manifest stays as it is.
+      return TagOutcome.PRESENT;
+    }
+    copyBlobs(from, to, root, tag);
     CosignManifests.Blobs merged = CosignManifests.build(List.copyOf(layers.values()));
     to.writeBlob(merged.config());
     to.writeManifest(merged.manifest(), CosignManifests.MANIFEST_MEDIA_TYPE, tag);
