@@ -45,6 +45,11 @@ final class RegistryTransport {
     return settings;
   }
 
+  /** Returns the secrets that this registry's requests carry, for redacting its responses. */
+  Secrets secrets() {
+    return authenticator.secrets();
+  }
+
   /** Returns whether plain HTTP may be used with {@code host}. */
   boolean plainHttpAllowed(String host) {
     return settings.insecure() || Loopback.isLoopback(host);
