@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
@@ -279,6 +280,36 @@ class SecretRedactionTest {
         .isInstanceOf(RegistryException.class)
         .hasMessageContaining("the registry stored the manifest as Bearer <redacted> instead of")
         .hasMessageNotContaining(TOKEN);
+  }
+
+  @Test
+  void realmPasswordStaysOutOfDebugLog() {
+    serveToken();
+    registry.on(
+        "/v2/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Bearer realm=\"http://user:realmpass@" + registry.host() + "/token\""));
+
+    String everything = runCapturingEverything("resolve", "--debug", registry.host() + "/a/b:v1");
+
+    assertThat(everything).contains("GET http://" + registry.host() + "/token -> HTTP 200");
+    assertThat(everything).doesNotContain("realmpass");
+  }
+
+  @Test
+  void loggedUriHasNoUserInfoOrQuery() {
+    assertThat(RegistryTransport.forLog(URI.create("https://user:pw@registry.test:5000/token?a=b")))
+        .isEqualTo("https://registry.test:5000/token");
+    // An underscore makes the host invalid, so the URI keeps user info in a registry authority.
+    assertThat(RegistryTransport.forLog(URI.create("http://user:pw@bad_host:5000/v2/")))
+        .isEqualTo("http://bad_host:5000/v2/");
+    assertThat(RegistryTransport.forLog(URI.create("http://127.0.0.1:5000/v2/a/blobs/uploads/x")))
+        .isEqualTo("http://127.0.0.1:5000/v2/a/blobs/uploads/x");
   }
 
   /** Serves {@link #TOKEN} to every token request. */
