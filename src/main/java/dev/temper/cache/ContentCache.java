@@ -1,6 +1,7 @@
 package dev.temper.cache;
 
 import dev.temper.error.IntegrityException;
+import dev.temper.files.ExitCleanup;
 import dev.temper.files.TemporaryNames;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * root. A blob appears under its name only after its size and SHA-256 were checked, through an
  * atomic rename, so readers never see a partial or unverified file. Several processes may share one
  * cache: writers of the same blob each write their own temporary file and the renames replace one
- * verified copy with an identical one.
+ * verified copy with an identical one. A temporary file is deleted when its write fails or the JVM
+ * exits during it, and one that a killed process left is deleted once it is stale.
  */
 public final class ContentCache {
   /** Age after which a temporary file is taken to be left behind by a killed process. */
@@ -156,12 +158,16 @@ public final class ContentCache {
     Path temp =
         TemporaryNames.createFile(
             blobDirectory, TEMP_PREFIX + expectedSha256.substring(0, 12) + "-", "");
+    // SIGTERM or Ctrl-C during the write runs the shutdown hooks but not the catch below.
+    ExitCleanup.register(temp);
     try {
       BlobWriter.write(in, temp, expectedSize, expectedSha256, displayName);
       return moveIntoPlace(temp, blobDirectory.resolve(expectedSha256));
     } catch (IOException | IntegrityException | RuntimeException e) {
       deleteAfterFailure(temp, e);
       throw e;
+    } finally {
+      ExitCleanup.unregister(temp);
     }
   }
 

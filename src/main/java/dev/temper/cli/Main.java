@@ -72,7 +72,7 @@ public final class Main {
     // Messages quote paths, arguments and file contents, so their control characters are escaped.
     err.println("temper: " + ControlCharacters.escape(message(failure)));
     if (Logging.debugEnabled()) {
-      failure.printStackTrace(err);
+      err.print(ControlCharacters.escapeStackTrace(failure));
     }
     return exitCode(failure);
   }

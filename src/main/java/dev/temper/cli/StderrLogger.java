@@ -1,5 +1,6 @@
 package dev.temper.cli;
 
+import dev.temper.error.ControlCharacters;
 import java.io.PrintStream;
 import org.slf4j.Marker;
 import org.slf4j.event.Level;
@@ -8,7 +9,8 @@ import org.slf4j.helpers.MessageFormatter;
 
 /**
  * Writes log events at or above the level that {@code -v} and {@code --debug} choose to standard
- * error, as {@code [LEVEL] message}, with the stack trace of an attached exception.
+ * error, as {@code [LEVEL] message}, with the stack trace of an attached exception. Messages quote
+ * registry responses, file contents and paths, so their control characters are escaped.
  */
 final class StderrLogger extends LegacyAbstractLogger {
   private static final long serialVersionUID = 1L;
@@ -65,9 +67,10 @@ final class StderrLogger extends LegacyAbstractLogger {
     // System.err is looked up on each event, so a test that replaces it receives the output.
     PrintStream err = System.err;
     synchronized (err) {
-      err.println("[" + level + "] " + message);
+      err.println("[" + level + "] " + ControlCharacters.escape(message));
       if (failure != null) {
-        failure.printStackTrace(err);
+        err.print(ControlCharacters.escapeStackTrace(failure));
+        err.flush();
       }
     }
   }

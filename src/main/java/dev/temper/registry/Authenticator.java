@@ -20,12 +20,19 @@ final class Authenticator {
   private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
 
   private final Optional<Credentials> credentials;
+  private final Secrets secrets;
   private final Map<Scope, TokenClient.Token> tokens = new ConcurrentHashMap<>();
   private volatile boolean basic;
   private TokenClient tokenClient;
 
   Authenticator(Optional<Credentials> credentials) {
     this.credentials = credentials;
+    this.secrets = Secrets.of(credentials);
+  }
+
+  /** Returns the secrets that requests to this registry carry. Each fetched token joins them. */
+  Secrets secrets() {
+    return secrets;
   }
 
   void attach(RegistryTransport transport) {
@@ -83,7 +90,10 @@ final class Authenticator {
           RegistryException.Reason.UNAUTHORIZED,
           401,
           "unsupported authentication scheme '"
-              + challenges.stream().map(AuthChallenge::scheme).collect(Collectors.joining("', '"))
+              + context.redact(
+                  challenges.stream()
+                      .map(AuthChallenge::scheme)
+                      .collect(Collectors.joining("', '")))
               + "'; temper supports Basic and Bearer",
           null);
     }
@@ -145,6 +155,7 @@ final class Authenticator {
           scope);
     }
     TokenClient.Token token = tokenClient.fetch(challenge, requested, credentials, context);
+    secrets.add(token.value());
     tokens.put(scope, token);
   }
 

@@ -23,7 +23,8 @@ final class BlobChecker {
    * @throws RegistryException when the registry fails or rejects the request
    */
   OptionalLong size(Digest digest, Scope scope) throws RegistryException, IOException {
-    RequestContext context = RequestContext.of(repository, "check blob " + digest);
+    RequestContext context =
+        RequestContext.of(repository, "check blob " + digest, transport.secrets());
     URI uri = URI.create("/v2/" + repository.name() + "/blobs/" + digest);
     Response response = transport.send(RegistryCall.of("HEAD", uri, Map.of(), scope, context));
     response.body().close();

@@ -37,7 +37,8 @@ final class BlobPuller {
    */
   PulledBlob pull(Descriptor blob, ContentCache cache, boolean recheckCached)
       throws RegistryException, IOException {
-    RequestContext context = RequestContext.of(repository, "pull blob " + blob.digest());
+    RequestContext context =
+        RequestContext.of(repository, "pull blob " + blob.digest(), transport.secrets());
     if (!blob.digest().algorithm().equals("sha256")) {
       throw context.failure(
           RegistryException.Reason.INTEGRITY, -1, "only sha256 blobs can be cached", null);

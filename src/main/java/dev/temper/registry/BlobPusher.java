@@ -59,7 +59,8 @@ final class BlobPusher {
   RegistryClient.PushOutcome pushMissing(
       Descriptor blob, BlobSource source, Optional<Repository> mountFrom)
       throws RegistryException, IOException {
-    RequestContext context = RequestContext.of(repository, "push blob " + blob.digest());
+    RequestContext context =
+        RequestContext.of(repository, "push blob " + blob.digest(), transport.secrets());
     URI session;
     if (mountFrom.isPresent() && mountFrom.get().registry().equals(repository.registry())) {
       Optional<URI> started = mount(blob.digest(), mountFrom.get(), context);
@@ -96,7 +97,8 @@ final class BlobPusher {
     if (!from.registry().equals(repository.registry())) {
       return false;
     }
-    RequestContext context = RequestContext.of(repository, "mount blob " + digest);
+    RequestContext context =
+        RequestContext.of(repository, "mount blob " + digest, transport.secrets());
     Optional<URI> session = mount(digest, from, context);
     if (session.isEmpty()) {
       return true;
@@ -215,7 +217,10 @@ final class BlobPusher {
       throw context.failure(
           RegistryException.Reason.INTEGRITY,
           201,
-          "the registry stored the blob as " + stored.get() + " instead of " + blob.digest(),
+          "the registry stored the blob as "
+              + context.redact(stored.get())
+              + " instead of "
+              + blob.digest(),
           null);
     }
     return Optional.empty();

@@ -45,7 +45,8 @@ final class ManifestPuller {
   PulledManifest pull(String reference) throws RegistryException, IOException {
     // A digest has a colon and a tag cannot, and a bare tag such as 1 would read as a count.
     String named = reference.contains(":") ? reference : "of tag " + reference;
-    RequestContext context = RequestContext.of(repository, "pull manifest " + named);
+    RequestContext context =
+        RequestContext.of(repository, "pull manifest " + named, transport.secrets());
     URI uri = URI.create("/v2/" + repository.name() + "/manifests/" + reference);
     RegistryCall call =
         RegistryCall.of(
@@ -157,7 +158,7 @@ final class ManifestPuller {
           RegistryException.Reason.PROTOCOL,
           200,
           "the manifest has no mediaType and the Content-Type '"
-              + contentType
+              + context.redact(contentType)
               + "' is not a manifest type",
           null);
     }
@@ -166,9 +167,9 @@ final class ManifestPuller {
           RegistryException.Reason.INTEGRITY,
           200,
           "the Content-Type '"
-              + contentType
+              + context.redact(contentType)
               + "' does not match the manifest's mediaType '"
-              + declared
+              + context.redact(declared)
               + "'",
           null);
     }

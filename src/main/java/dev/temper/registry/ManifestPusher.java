@@ -28,7 +28,8 @@ final class ManifestPusher {
    */
   Digest push(byte[] bytes, String mediaType, String reference)
       throws RegistryException, IOException {
-    RequestContext context = RequestContext.of(repository, "push manifest " + reference);
+    RequestContext context =
+        RequestContext.of(repository, "push manifest " + reference, transport.secrets());
     if (bytes.length > OciJson.MAX_DOCUMENT_BYTES) {
       throw context.failure(
           RegistryException.Reason.TOO_LARGE,
@@ -60,7 +61,10 @@ final class ManifestPusher {
       throw context.failure(
           RegistryException.Reason.INTEGRITY,
           201,
-          "the registry stored the manifest as " + stored.get() + " instead of " + digest,
+          "the registry stored the manifest as "
+              + context.redact(stored.get())
+              + " instead of "
+              + digest,
           null);
     }
     return digest;

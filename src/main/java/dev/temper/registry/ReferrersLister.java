@@ -31,7 +31,8 @@ final class ReferrersLister {
    * @throws RegistryException when the registry fails or returns an invalid index
    */
   List<Descriptor> list(Digest subject) throws RegistryException, IOException {
-    RequestContext context = RequestContext.of(repository, "list referrers of " + subject);
+    RequestContext context =
+        RequestContext.of(repository, "list referrers of " + subject, transport.secrets());
     URI uri = URI.create("/v2/" + repository.name() + "/referrers/" + subject);
     RegistryCall call =
         RegistryCall.of(
@@ -49,7 +50,9 @@ final class ReferrersLister {
         throw context.failure(
             RegistryException.Reason.PROTOCOL,
             200,
-            "the referrers response has Content-Type '" + type + "' instead of an OCI index",
+            "the referrers response has Content-Type '"
+                + context.redact(type)
+                + "' instead of an OCI index",
             null);
       }
       return parse(body, context);
@@ -64,7 +67,9 @@ final class ReferrersLister {
   private List<Descriptor> fallback(Digest subject) throws RegistryException, IOException {
     try {
       PulledManifest index = new ManifestPuller(transport, repository).pull(subject.tagForm());
-      return parse(index.bytes(), RequestContext.of(repository, "list referrers of " + subject));
+      return parse(
+          index.bytes(),
+          RequestContext.of(repository, "list referrers of " + subject, transport.secrets()));
     } catch (RegistryException e) {
       if (e.reason() == RegistryException.Reason.NOT_FOUND) {
         return List.of();

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Maps registry error responses to {@link RegistryException}: the one place that decides what an
  * HTTP status means. The first entry of the distribution spec's error body, {@code
- * {"errors":[{"code","message"}]}}, is added to the message when the body has one.
+ * {"errors":[{"code","message"}]}}, is added to the message when the body has one, with the
+ * client's secrets redacted, because some registries echo the request's {@code Authorization}
+ * header there.
  */
 final class RegistryErrors {
   private static final int MAX_ERROR_BODY = 64 * 1024;
@@ -19,7 +21,7 @@ final class RegistryErrors {
   /** Reads and closes the body of a failed response and returns the matching exception. */
   static RegistryException fromResponse(Response response, RequestContext context) {
     int status = response.statusCode();
-    String detail = describe(status) + errorBody(response);
+    String detail = describe(status) + errorBody(response, context);
     return context.failure(reasonFor(status), status, detail, null);
   }
 
@@ -46,7 +48,7 @@ final class RegistryErrors {
     };
   }
 
-  private static String errorBody(Response response) {
+  private static String errorBody(Response response, RequestContext context) {
     byte[] body;
     try (InputStream in = response.body()) {
       body = in.readNBytes(MAX_ERROR_BODY);
@@ -60,12 +62,12 @@ final class RegistryErrors {
       if (code.isEmpty() && message.isEmpty()) {
         return "";
       }
-      return " (" + clip(code + (message.isEmpty() ? "" : ": " + message)) + ")";
+      return " (" + clip(context.redact(code + (message.isEmpty() ? "" : ": " + message))) + ")";
     } catch (IOException | RuntimeException e) {
       // Not a distribution error body, such as an HTML page from a proxy.
       return body.length == 0
           ? ""
-          : " (" + clip(new String(body, StandardCharsets.UTF_8).strip()) + ")";
+          : " (" + clip(context.redact(new String(body, StandardCharsets.UTF_8).strip())) + ")";
     }
   }
 

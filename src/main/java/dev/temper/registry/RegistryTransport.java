@@ -45,6 +45,11 @@ final class RegistryTransport {
     return settings;
   }
 
+  /** Returns the secrets that this registry's requests carry, for redacting its responses. */
+  Secrets secrets() {
+    return authenticator.secrets();
+  }
+
   /** Returns whether plain HTTP may be used with {@code host}. */
   boolean plainHttpAllowed(String host) {
     return settings.insecure() || Loopback.isLoopback(host);
@@ -142,15 +147,16 @@ final class RegistryTransport {
       throws RegistryException, IOException, Transient {
     try {
       Response response = clients.send(request);
-      LOG.debug(
-          "{} {} -> HTTP {}", request.method(), withoutQuery(request.uri()), response.statusCode());
+      LOG.debug("{} {} -> HTTP {}", request.method(), forLog(request.uri()), response.statusCode());
       return response;
     } catch (SSLException e) {
       throw context.failure(
           RegistryException.Reason.UNAVAILABLE,
           -1,
           "TLS connection to "
-              + request.uri().getAuthority()
+              + request.uri().getHost()
+              + ":"
+              + port(request.uri())
               + " failed: "
               + e.getMessage()
               + "; pass --ca-file with the CA certificate that signed the registry's certificate",
@@ -284,9 +290,25 @@ final class RegistryTransport {
     return uri.getScheme().equalsIgnoreCase("https") ? 443 : 80;
   }
 
-  /** Returns the URI without its query, which may hold upload state, for logs. */
-  static String withoutQuery(URI uri) {
+  /**
+   * Returns the URI for logs and messages: without its user info, which may hold a password, such
+   * as in a token realm, and without its query, which may hold upload state.
+   */
+  static String forLog(URI uri) {
     String text = uri.toString();
+    String authority = uri.getRawAuthority();
+    int userInfoEnd = authority == null ? -1 : authority.lastIndexOf('@');
+    // The authority, not getRawUserInfo, because a host that does not parse as a server name
+    // leaves the user info null while the authority still contains it.
+    if (userInfoEnd >= 0) {
+      String withUserInfo = "//" + authority;
+      int start = text.indexOf(withUserInfo);
+      text =
+          text.substring(0, start)
+              + "//"
+              + authority.substring(userInfoEnd + 1)
+              + text.substring(start + withUserInfo.length());
+    }
     int query = text.indexOf('?');
     return query < 0 ? text : text.substring(0, query);
   }

@@ -43,7 +43,7 @@ final class TagLister {
    * @throws RegistryException when a page fails, is malformed, or there are more than 10,000 pages
    */
   List<String> list() throws RegistryException, IOException {
-    RequestContext context = RequestContext.of(repository, "list tags");
+    RequestContext context = RequestContext.of(repository, "list tags", transport.secrets());
     List<String> tags = new ArrayList<>();
     URI page = URI.create("/v2/" + repository.name() + "/tags/list?n=" + pageSize);
     for (int count = 1; ; count++) {

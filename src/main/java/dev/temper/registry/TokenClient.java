@@ -99,7 +99,9 @@ final class TokenClient {
       throw context.failure(
           RegistryException.Reason.PROTOCOL,
           -1,
-          "the token realm " + realm + " uses plain HTTP; pass --insecure to allow it",
+          "the token realm "
+              + RegistryTransport.forLog(realm)
+              + " uses plain HTTP; pass --insecure to allow it",
           null);
     }
     return realm;

@@ -6,9 +6,8 @@ import dev.temper.error.TemperException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * the target with the same digests, so every signature stays valid.
  *
  * <p>A signature manifest that the target has under another digest is merged with the copied one,
- * keeping every signature of both. A referrer that the target lists already is not copied again.
+ * keeping every signature of both, unless the target has every copied layer already. A referrer
+ * that the target lists already is not copied again.
  */
 public final class Attachments {
   /** The largest attached blob that is copied, such as an SBOM layer. */
@@ -95,21 +95,24 @@ public final class Attachments {
       return TagOutcome.PRESENT;
     }
     JsonNode root = Json.parse(manifest, tag);
-    copyBlobs(from, to, root, tag);
     if (existing.isEmpty()) {
+      copyBlobs(from, to, root, tag);
       to.writeManifest(manifest, CosignManifests.MANIFEST_MEDIA_TYPE, tag);
       return TagOutcome.WRITTEN;
     }
-    // Keep the target's signatures and add the copied ones that it lacks.
-    Map<String, BlobDescriptor> layers = new LinkedHashMap<>();
-    for (BlobDescriptor layer :
-        CosignManifests.layers(readManifest(to, existing.get(), tag), tag)) {
-      layers.putIfAbsent(layer.digest(), layer);
+    // Keep the target's signatures and add the copied ones that it lacks. Layers are compared
+    // whole, because two keys that sign the same payload give two layers with one digest and
+    // different signature annotations.
+    Set<BlobDescriptor> layers =
+        new LinkedHashSet<>(CosignManifests.layers(readManifest(to, existing.get(), tag), tag));
+    int targetLayerCount = layers.size();
+    layers.addAll(CosignManifests.layers(root, tag));
+    if (layers.size() == targetLayerCount) {
+      // The target has every copied layer already, so its manifest stays as it is.
+      return TagOutcome.PRESENT;
     }
-    for (BlobDescriptor layer : CosignManifests.layers(root, tag)) {
-      layers.putIfAbsent(layer.digest(), layer);
-    }
-    CosignManifests.Blobs merged = CosignManifests.build(List.copyOf(layers.values()));
+    copyBlobs(from, to, root, tag);
+    CosignManifests.Blobs merged = CosignManifests.build(List.copyOf(layers));
     to.writeBlob(merged.config());
     to.writeManifest(merged.manifest(), CosignManifests.MANIFEST_MEDIA_TYPE, tag);
     return TagOutcome.WRITTEN;

@@ -72,4 +72,30 @@ class StderrLoggerTest {
     assertThat(out).startsWith("[WARN] failed" + System.lineSeparator());
     assertThat(out).contains("java.lang.IllegalStateException: boom");
   }
+
+  @Test
+  void controlCharactersInMessageAreEscaped() {
+    StderrLogger logger = new StderrLogger("x");
+
+    String out =
+        capture(Level.WARN, () -> logger.warn("bad layer {}", "\u001b[2J\u001b]0;pwned\u0007"));
+
+    assertThat(out)
+        .isEqualTo("[WARN] bad layer \\u001b[2J\\u001b]0;pwned\\u0007" + System.lineSeparator());
+  }
+
+  @Test
+  void controlCharactersInTraceAreEscaped() {
+    StderrLogger logger = new StderrLogger("x");
+    IllegalStateException failure =
+        new IllegalStateException("boom\u001b[2J\nforged line", new Exception("\u0007cause"));
+
+    String out = capture(Level.WARN, () -> logger.warn("failed", failure));
+
+    assertThat(out).doesNotContain("\u001b").doesNotContain("\u0007");
+    assertThat(out).contains("java.lang.IllegalStateException: boom\\u001b[2J\\u000aforged line");
+    assertThat(out).contains("Caused by: java.lang.Exception: \\u0007cause");
+    assertThat(out.lines()).noneMatch(line -> line.startsWith("forged line"));
+    assertThat(out.lines().filter(line -> line.startsWith("\tat "))).isNotEmpty();
+  }
 }

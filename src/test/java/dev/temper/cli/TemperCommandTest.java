@@ -505,6 +505,16 @@ class TemperCommandTest {
   }
 
   @Test
+  void debugStackTraceIsEscaped() {
+    Run run = temper("inspect", "--debug", "oci:/nonexistent\u001b[2J/layout");
+
+    assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(run.err()).doesNotContain("\u001b");
+    assertThat(run.err()).contains("/nonexistent\\u001b[2J/layout");
+    assertThat(run.err().lines()).anyMatch(line -> line.startsWith("\tat dev.temper."));
+  }
+
+  @Test
   void unrelatedWordListsEveryVerb() {
     Run run = temper("frobnicate");
 

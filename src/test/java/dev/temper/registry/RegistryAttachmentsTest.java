@@ -144,10 +144,21 @@ class RegistryAttachmentsTest {
 
     RegistryCommandsTest.Run push =
         RegistryCommandsTest.temper("push", "--attachments", layout, ref);
+    RegistryCommandsTest.Run again =
+        RegistryCommandsTest.temper("push", "--attachments", layout, ref);
     RegistryCommandsTest.Run first = verify(publicKey, ref);
     RegistryCommandsTest.Run second = verify(otherPublicKey, ref);
 
     assertThat(push.exitCode()).as(push.err()).isZero();
+    assertThat(push.err())
+        .contains(
+            "Copied attachments: 1 signature or attestation manifest, 1 referrer, 0 already"
+                + " present");
+    assertThat(again.exitCode()).as(again.err()).isZero();
+    assertThat(again.err())
+        .contains(
+            "Copied attachments: 0 signature or attestation manifests, 0 referrers, 2 already"
+                + " present");
     assertThat(first.exitCode()).as(first.err()).isZero();
     assertThat(second.exitCode()).as(second.err()).isZero();
   }

@@ -1,7 +1,9 @@
 package dev.temper.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.cache.DownloadListener;
 import dev.temper.cli.Main;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -9,8 +11,10 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,7 +25,8 @@ import org.junit.jupiter.api.Test;
  */
 class SecretRedactionTest {
   private static final String PASSWORD = "pw-must-stay-secret";
-  private static final String TOKEN = "token-must-stay-secret";
+  private static final String TOKEN = "Token-Must-Stay-Secret";
+  private static final String REFRESH_TOKEN = "refresh-token-must-stay-secret";
 
   private final FakeRegistry registry = FakeRegistry.start();
   private final PrintStream originalErr = System.err;
@@ -120,5 +125,211 @@ class SecretRedactionTest {
     assertThat(everything).doesNotContain(TOKEN);
     assertThat(everything).doesNotContain(PASSWORD);
     assertThat(tokens.get()).isEqualTo(1);
+  }
+
+  @Test
+  void bearerTokenEchoedInErrorBodyIsRedacted() {
+    serveToken();
+    registry.on(
+        "/v2/",
+        exchange -> {
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          if (authorization == null) {
+            FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", challenge());
+            return;
+          }
+          FakeRegistry.respond(
+              exchange, 403, deniedBody("request had Authorization: " + authorization));
+        });
+
+    String everything =
+        runCapturingEverything(
+            "resolve",
+            "--debug",
+            "--username",
+            "user",
+            "--password-stdin",
+            registry.host() + "/secret/repo:v1");
+
+    assertThat(everything).contains("(DENIED: request had Authorization: Bearer <redacted>)");
+    assertThat(everything).doesNotContain(TOKEN);
+    assertThat(everything).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void basicCredentialsEchoedInErrorBodyAreRedacted() {
+    String encoded =
+        Base64.getEncoder().encodeToString(("user:" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    registry.on(
+        "/v2/",
+        exchange -> {
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          if (authorization == null) {
+            FakeRegistry.respond(
+                exchange, 401, new byte[0], "WWW-Authenticate", "Basic realm=\"fake\"");
+            return;
+          }
+          String echo = "request had Authorization: " + authorization + ", password " + PASSWORD;
+          FakeRegistry.respond(exchange, 403, deniedBody(echo));
+        });
+
+    String everything =
+        runCapturingEverything(
+            "resolve",
+            "--debug",
+            "--username",
+            "user",
+            "--password-stdin",
+            registry.host() + "/secret/repo:v1");
+
+    assertThat(everything)
+        .contains("(DENIED: request had Authorization: Basic <redacted>, password <redacted>)");
+    assertThat(everything).doesNotContain(PASSWORD);
+    assertThat(everything).doesNotContain(encoded);
+  }
+
+  @Test
+  void identityTokenEchoedInErrorBodyIsRedacted() throws Exception {
+    serveToken();
+    registry.on(
+        "/v2/",
+        exchange -> {
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          if (authorization == null) {
+            FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", challenge());
+            return;
+          }
+          String echo = "request had " + authorization + " from refresh token " + REFRESH_TOKEN;
+          FakeRegistry.respond(exchange, 403, deniedBody(echo));
+        });
+    RegistryClient client =
+        new Registries(
+                RegistrySettings.defaults(),
+                CredentialSource.fixed(Credentials.identity(REFRESH_TOKEN)),
+                DownloadListener.NONE)
+            .open(new Repository(registry.host(), "secret/repo"));
+
+    assertThatThrownBy(() -> client.pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith(
+            "(DENIED: request had Bearer <redacted> from refresh token <redacted>)")
+        .hasMessageNotContaining(TOKEN)
+        .hasMessageNotContaining(REFRESH_TOKEN);
+    assertThat(registry.requests())
+        .anySatisfy(
+            r ->
+                assertThat(new String(r.body(), StandardCharsets.UTF_8))
+                    .contains("refresh_token=" + REFRESH_TOKEN));
+  }
+
+  @Test
+  void tokenEchoedInContentTypeIsRedacted() throws Exception {
+    // The Content-Type is quoted lower-cased, so the token must be found whatever its case.
+    serveToken();
+    byte[] manifest =
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"}"
+            .getBytes(StandardCharsets.UTF_8);
+    registry.on(
+        "/v2/",
+        exchange -> {
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          if (authorization == null) {
+            FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", challenge());
+            return;
+          }
+          FakeRegistry.respond(exchange, 200, manifest, "Content-Type", authorization);
+        });
+    RegistryClient client =
+        new Registries(
+                RegistrySettings.defaults(),
+                CredentialSource.fixed(Credentials.basic("user", PASSWORD)),
+                DownloadListener.NONE)
+            .open(new Repository(registry.host(), "secret/repo"));
+
+    assertThatThrownBy(() -> client.pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("the Content-Type 'bearer <redacted>'")
+        .hasMessageNotContaining(TOKEN.toLowerCase(Locale.ROOT));
+  }
+
+  @Test
+  void tokenEchoedInDigestHeaderIsRedacted() throws Exception {
+    serveToken();
+    registry.on(
+        "/v2/",
+        exchange -> {
+          String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+          if (authorization == null) {
+            FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", challenge());
+            return;
+          }
+          FakeRegistry.respond(exchange, 201, new byte[0], "Docker-Content-Digest", authorization);
+        });
+    RegistryClient client =
+        new Registries(
+                RegistrySettings.defaults(),
+                CredentialSource.fixed(Credentials.basic("user", PASSWORD)),
+                DownloadListener.NONE)
+            .open(new Repository(registry.host(), "secret/repo"));
+    byte[] manifest =
+        "{\"schemaVersion\":2,\"mediaType\":\"application/vnd.oci.image.manifest.v1+json\"}"
+            .getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(
+            () -> client.pushManifest(manifest, "application/vnd.oci.image.manifest.v1+json", "v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageContaining("the registry stored the manifest as Bearer <redacted> instead of")
+        .hasMessageNotContaining(TOKEN);
+  }
+
+  @Test
+  void realmPasswordStaysOutOfDebugLog() {
+    serveToken();
+    registry.on(
+        "/v2/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                401,
+                new byte[0],
+                "WWW-Authenticate",
+                "Bearer realm=\"http://user:realmpass@" + registry.host() + "/token\""));
+
+    String everything = runCapturingEverything("resolve", "--debug", registry.host() + "/a/b:v1");
+
+    assertThat(everything).contains("GET http://" + registry.host() + "/token -> HTTP 200");
+    assertThat(everything).doesNotContain("realmpass");
+  }
+
+  @Test
+  void loggedUriHasNoUserInfoOrQuery() {
+    assertThat(RegistryTransport.forLog(URI.create("https://user:pw@registry.test:5000/token?a=b")))
+        .isEqualTo("https://registry.test:5000/token");
+    // An underscore makes the host invalid, so the URI keeps user info in a registry authority.
+    assertThat(RegistryTransport.forLog(URI.create("http://user:pw@bad_host:5000/v2/")))
+        .isEqualTo("http://bad_host:5000/v2/");
+    assertThat(RegistryTransport.forLog(URI.create("http://127.0.0.1:5000/v2/a/blobs/uploads/x")))
+        .isEqualTo("http://127.0.0.1:5000/v2/a/blobs/uploads/x");
+  }
+
+  /** Serves {@link #TOKEN} to every token request. */
+  private void serveToken() {
+    registry.on(
+        "/token",
+        exchange ->
+            FakeRegistry.respond(
+                exchange,
+                200,
+                ("{\"token\":\"" + TOKEN + "\",\"expires_in\":300}")
+                    .getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private String challenge() {
+    return "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\"";
+  }
+
+  private static byte[] deniedBody(String message) {
+    return ("{\"errors\":[{\"code\":\"DENIED\",\"message\":\"" + message + "\"}]}")
+        .getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -2,6 +2,8 @@ package dev.temper.oci.layout;
 
 import dev.temper.error.IntegrityException;
 import dev.temper.error.InvalidInputException;
+import dev.temper.files.ExitCleanup;
+import dev.temper.files.FileTrees;
 import dev.temper.files.TemporaryNames;
 import dev.temper.oci.Annotations;
 import dev.temper.oci.Descriptor;
@@ -293,7 +295,7 @@ public final class OciLayoutWriter implements Closeable {
     OciLayout.checkLayoutFile(target);
     StagingMerge.moveBlobs(root, target);
     mergeIndex(target);
-    StagingMerge.deleteTree(root);
+    FileTrees.deleteTree(root);
   }
 
   private void mergeIndex(Path layoutRoot) throws IOException, InvalidInputException {
@@ -319,7 +321,7 @@ public final class OciLayoutWriter implements Closeable {
     }
     finished = true;
     if (staged) {
-      StagingMerge.deleteTree(root);
+      FileTrees.deleteTree(root);
       ExitCleanup.unregister(root);
     }
   }

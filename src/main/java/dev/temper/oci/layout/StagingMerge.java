@@ -2,15 +2,12 @@ package dev.temper.oci.layout;
 
 import dev.temper.oci.blob.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Moves the blobs of a staging directory into a layout, and removes directory trees. */
+/** Moves the blobs of a staging directory into a layout. */
 final class StagingMerge {
   private StagingMerge() {}
 
@@ -35,34 +32,5 @@ final class StagingMerge {
         }
       }
     }
-  }
-
-  /**
-   * Deletes a file or a directory tree without following symbolic links; a missing one is no error.
-   */
-  static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        root,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path directory, IOException failure)
-              throws IOException {
-            if (failure != null) {
-              throw failure;
-            }
-            Files.delete(directory);
-            return FileVisitResult.CONTINUE;
-          }
-        });
   }
 }

@@ -1,4 +1,4 @@
-package dev.temper.oci.layout;
+package dev.temper.files;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,14 +32,14 @@ public final class ExitCleanup {
   }
 
   /** Returns whether {@code path} is registered. */
-  static boolean isRegistered(Path path) {
+  public static boolean isRegistered(Path path) {
     return PATHS.contains(path.toAbsolutePath());
   }
 
   static void deleteAll() {
     for (Path path : PATHS) {
       try {
-        StagingMerge.deleteTree(path);
+        FileTrees.deleteTree(path);
       } catch (IOException | RuntimeException e) {
         // The JVM is exiting, so nothing can be reported. The other paths are still deleted.
       }

@@ -2,6 +2,7 @@ package dev.temper.oci.layout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.temper.files.ExitCleanup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,23 +13,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ExitCleanupTest {
+/** Removal of an OCI layout writer's staging directory when the JVM exits before it closes. */
+class OciLayoutWriterCleanupTest {
   @TempDir Path temp;
-
-  @Test
-  void registeredTreeIsDeleted() throws Exception {
-    Path tree = Files.createDirectories(temp.resolve("staging/blobs/sha256"));
-    Files.writeString(tree.resolve("blob"), "bytes");
-    Path outside = Files.writeString(temp.resolve("outside"), "kept");
-    Files.createSymbolicLink(temp.resolve("staging/link"), outside);
-    ExitCleanup.register(temp.resolve("staging"));
-
-    ExitCleanup.deleteAll();
-    ExitCleanup.unregister(temp.resolve("staging"));
-
-    assertThat(temp.resolve("staging")).doesNotExist();
-    assertThat(outside).hasContent("kept");
-  }
 
   @Test
   void writerRegistersStagingUntilClosed() throws Exception {
