@@ -83,6 +83,13 @@ final class TokenClient {
 
   private URI realm(AuthChallenge challenge, RequestContext context) throws RegistryException {
     String text = challenge.parameter("realm").orElse("");
+    if (text.isEmpty()) {
+      throw context.failure(
+          RegistryException.Reason.PROTOCOL,
+          401,
+          "the Bearer challenge names no realm, so no token can be requested",
+          null);
+    }
     URI realm;
     try {
       realm = new URI(text);

@@ -347,6 +347,20 @@ class RegistryFaultTest {
   }
 
   @Test
+  void bearerWithoutRealmIsNamed() throws Exception {
+    registry.on(
+        "/v2/fault/repo/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 401, new byte[0], "WWW-Authenticate", "Bearer realm=, service=\"x\""));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith(
+            "failed (HTTP 401): the Bearer challenge names no realm, so no token can be requested");
+  }
+
+  @Test
   void bearerAfterTwentyThousandChallengesIsUsed() throws Exception {
     // The JDK's HttpURLConnection, used before, ran out of memory parsing this header.
     TestImage image = TestImage.single(AMD64, "many challenges");
