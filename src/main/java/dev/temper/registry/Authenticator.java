@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * registry rejects it.
  */
 final class Authenticator {
+  /** The most unsupported schemes that a failure names, since a registry may send thousands. */
+  private static final int MAX_NAMED_SCHEMES = 10;
+
   private static final Logger LOG = LoggerFactory.getLogger(Authenticator.class);
 
   private final Optional<Credentials> credentials;
@@ -92,9 +95,13 @@ final class Authenticator {
           "unsupported authentication scheme '"
               + context.redact(
                   challenges.stream()
+                      .limit(MAX_NAMED_SCHEMES)
                       .map(AuthChallenge::scheme)
                       .collect(Collectors.joining("', '")))
-              + "'; temper supports Basic and Bearer",
+              + (challenges.size() > MAX_NAMED_SCHEMES
+                  ? "' and " + (challenges.size() - MAX_NAMED_SCHEMES) + " more"
+                  : "'")
+              + "; temper supports Basic and Bearer",
           null);
     }
   }

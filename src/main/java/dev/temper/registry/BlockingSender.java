@@ -1,10 +1,8 @@
 package dev.temper.registry;
 
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.net.ProtocolException;
 import java.net.SocketException;
@@ -15,8 +13,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -35,12 +31,11 @@ import javax.net.ssl.SSLSocketFactory;
  */
 final class BlockingSender {
   private static final int STREAMING_CHUNK = 256 * 1024;
-  private static final int MAX_IDLE_PER_ORIGIN = 8;
   private static final int MAX_INTERIM_RESPONSES = 10;
 
   private final Duration connectTimeout;
   private final Supplier<SSLSocketFactory> tls;
-  private final Map<String, ConcurrentLinkedDeque<HttpConnection>> idle = new ConcurrentHashMap<>();
+  private final ConnectionPool pool = new ConnectionPool();
 
   /**
    * @param tls the socket factory of HTTPS connections, asked for on the first HTTPS request
@@ -57,7 +52,7 @@ final class BlockingSender {
    * @throws IOException when the connection fails or the body cannot be sent
    */
   Response send(Request request) throws IOException {
-    HttpConnection pooled = takeIdle(HttpConnection.originOf(request.uri()));
+    HttpConnection pooled = pool.take(HttpConnection.originOf(request.uri()));
     if (pooled != null) {
       try {
         return exchange(pooled, request);
@@ -118,6 +113,7 @@ final class BlockingSender {
   private static ResponseHead readHead(
       HttpConnection connection, Request request, boolean mayBeStale) throws IOException {
     InputStream in = connection.in();
+    long deadline = System.nanoTime() + request.timeout().toNanos();
     for (int interim = 0; interim <= MAX_INTERIM_RESPONSES; interim++) {
       if (mayBeStale && interim == 0) {
         in.mark(1);
@@ -133,7 +129,7 @@ final class BlockingSender {
         }
         in.reset();
       }
-      ResponseHead head = ResponseHead.read(in);
+      ResponseHead head = ResponseHead.read(in, deadline);
       if (head.status() >= 200) {
         return head;
       }
@@ -146,36 +142,48 @@ final class BlockingSender {
       throws IOException {
     Headers headers = head.headers();
     int status = head.status();
-    boolean reusable = !closes(headers) && !closes(request.headers());
+    boolean reusable = !closes(headers, head.http10()) && !closes(request.headers(), false);
     if (request.method().equals("HEAD") || status == 204 || status == 304) {
-      release(connection, reusable);
+      pool.release(connection, reusable);
       return new Response(request, status, headers, InputStream.nullInputStream());
     }
     List<String> encodings = headers.allValues("Transfer-Encoding");
     if (!encodings.isEmpty()) {
-      if (isChunked(encodings)) {
-        // A response with both framings must not be trusted for the next one.
-        boolean clean = reusable && headers.allValues("Content-Length").isEmpty();
-        return new Response(
-            request,
-            status,
-            headers,
-            new Body(new ChunkedBody(connection.in()), connection, -1, clean));
+      if (!onlyChunked(encodings)) {
+        throw new ProtocolException(
+            "the response uses an unsupported Transfer-Encoding: " + String.join(", ", encodings));
       }
+      // The chunks frame the body, so a Content-Length next to them is ignored and dropped, and the
+      // connection, whose framing was ambiguous, serves no other request.
+      Headers chunked = headers.without("Content-Length");
+      boolean clean = reusable && headers.allValues("Content-Length").isEmpty();
       return new Response(
-          request, status, headers, new Body(connection.in(), connection, -1, false));
+          request,
+          status,
+          chunked,
+          new ResponseBody(
+              new ChunkedBody(connection.in()), pool, connection, -1, clean, request.timeout()));
     }
     long announced = contentLength(headers);
     if (announced < 0) {
       return new Response(
-          request, status, headers, new Body(connection.in(), connection, -1, false));
+          request,
+          status,
+          headers,
+          new ResponseBody(connection.in(), pool, connection, -1, false, request.timeout()));
     }
+    // A list of equal values, which the checks allowed, reaches the callers as one number.
+    Headers framed = headers.with("Content-Length", Long.toString(announced));
     if (announced == 0) {
-      release(connection, reusable);
-      return new Response(request, status, headers, InputStream.nullInputStream());
+      pool.release(connection, reusable);
+      return new Response(request, status, framed, InputStream.nullInputStream());
     }
     return new Response(
-        request, status, headers, new Body(connection.in(), connection, announced, reusable));
+        request,
+        status,
+        framed,
+        new ResponseBody(
+            connection.in(), pool, connection, announced, reusable, request.timeout()));
   }
 
   private String requestHead(Request request, boolean withLength) throws ProtocolException {
@@ -277,51 +285,40 @@ final class BlockingSender {
     return value;
   }
 
-  private static boolean isChunked(List<String> encodings) {
-    String last = encodings.get(encodings.size() - 1);
-    int comma = last.lastIndexOf(',');
-    return last.substring(comma + 1).strip().equalsIgnoreCase("chunked");
+  /**
+   * Returns whether the only transfer coding is {@code chunked}. This client sends no {@code TE}
+   * header, so a server has no reason to compress the framing, and a body it cannot decode would
+   * only fail later as a digest mismatch.
+   */
+  private static boolean onlyChunked(List<String> encodings) {
+    int chunked = 0;
+    for (String field : encodings) {
+      for (String coding : field.split(",", -1)) {
+        if (!coding.strip().equalsIgnoreCase("chunked")) {
+          return false;
+        }
+        chunked++;
+      }
+    }
+    return chunked == 1;
   }
 
-  private static boolean closes(Headers headers) {
+  /**
+   * Returns whether the {@code Connection} field ends the connection after this message: {@code
+   * close} does, and for HTTP/1.0 so does the lack of {@code keep-alive}.
+   */
+  private static boolean closes(Headers headers, boolean http10) {
+    boolean keepAlive = false;
     for (String value : headers.allValues("Connection")) {
       for (String option : value.split(",")) {
-        if (option.strip().toLowerCase(Locale.ROOT).equals("close")) {
+        String name = option.strip().toLowerCase(Locale.ROOT);
+        if (name.equals("close")) {
           return true;
         }
+        keepAlive |= name.equals("keep-alive");
       }
     }
-    return false;
-  }
-
-  private HttpConnection takeIdle(String origin) {
-    ConcurrentLinkedDeque<HttpConnection> connections = idle.get(origin);
-    if (connections == null) {
-      return null;
-    }
-    HttpConnection connection;
-    while ((connection = connections.pollLast()) != null) {
-      if (!connection.isClosed()) {
-        return connection;
-      }
-    }
-    return null;
-  }
-
-  /** Keeps a connection whose response was read to its end for the next request, or closes it. */
-  private void release(HttpConnection connection, boolean reusable) {
-    if (!reusable || connection.broken()) {
-      connection.close();
-      return;
-    }
-    ConcurrentLinkedDeque<HttpConnection> connections =
-        idle.computeIfAbsent(connection.origin(), origin -> new ConcurrentLinkedDeque<>());
-    if (connections.size() >= MAX_IDLE_PER_ORIGIN) {
-      connection.close();
-      return;
-    }
-    connection.markReused();
-    connections.addLast(connection);
+    return http10 && !keepAlive;
   }
 
   /** A kept connection that the server closed while it was idle. */
@@ -330,114 +327,6 @@ final class BlockingSender {
 
     StaleConnectionException(IOException cause) {
       super(cause.getMessage(), cause);
-    }
-  }
-
-  /**
-   * A response body that notices interrupts, fails when it ends before its announced length, and
-   * gives its connection back for the next request once it was read to its end.
-   */
-  private final class Body extends FilterInputStream {
-    private final HttpConnection connection;
-    private final long announced;
-    private final boolean reusable;
-    private long received;
-    private boolean done;
-
-    /**
-     * @param announced the length the response announced, or -1 when the framing ends the body
-     * @param reusable whether the connection may serve another request after this body
-     */
-    Body(InputStream in, HttpConnection connection, long announced, boolean reusable) {
-      super(in);
-      this.connection = connection;
-      this.announced = announced;
-      this.reusable = reusable;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] single = new byte[1];
-      return read(single, 0, 1) < 0 ? -1 : single[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      checkInterrupt();
-      if (done) {
-        return -1;
-      }
-      int limit = announced < 0 ? length : (int) Math.min(length, announced - received);
-      if (limit == 0 && length > 0) {
-        finish();
-        return -1;
-      }
-      int read;
-      try {
-        read = in.read(buffer, offset, limit);
-      } catch (IOException e) {
-        done = true;
-        connection.close();
-        throw e;
-      }
-      if (read > 0) {
-        received += read;
-        if (announced >= 0 && received == announced) {
-          finish();
-        }
-      } else if (read < 0) {
-        if (announced >= 0 && received < announced) {
-          done = true;
-          connection.close();
-          throw new IOException(
-              "the response body ended early, after " + received + " of " + announced + " bytes");
-        }
-        finish();
-      }
-      return read;
-    }
-
-    @Override
-    public long skip(long count) throws IOException {
-      byte[] buffer = new byte[(int) Math.min(Math.max(count, 0), 8192)];
-      long skipped = 0;
-      while (skipped < count) {
-        int read = read(buffer, 0, (int) Math.min(buffer.length, count - skipped));
-        if (read < 0) {
-          break;
-        }
-        skipped += read;
-      }
-      return skipped;
-    }
-
-    @Override
-    public int available() throws IOException {
-      return done ? 0 : in.available();
-    }
-
-    @Override
-    public void close() {
-      if (!done) {
-        // A body closed before its end leaves unread bytes on the connection, so it goes.
-        done = true;
-        connection.close();
-      }
-    }
-
-    private void finish() {
-      if (done) {
-        return;
-      }
-      done = true;
-      boolean framed = announced >= 0 || in instanceof ChunkedBody chunked && chunked.ended();
-      release(connection, reusable && framed);
-    }
-
-    private void checkInterrupt() throws InterruptedIOException {
-      if (Thread.currentThread().isInterrupted()) {
-        throw new InterruptedIOException("interrupted while reading a response body");
-      }
     }
   }
 }

@@ -61,6 +61,29 @@ final class Headers {
   }
 
   /** Collects headers one value at a time. */
+  /** Returns these headers without the fields named {@code name}. */
+  Headers without(String name) {
+    if (!fields.containsKey(name)) {
+      return this;
+    }
+    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    copy.putAll(fields);
+    copy.remove(name);
+    return new Headers(copy);
+  }
+
+  /** Returns these headers with {@code name} set to {@code value} alone. */
+  Headers with(String name, String value) {
+    List<String> current = fields.get(name);
+    if (current != null && current.size() == 1 && current.get(0).equals(value)) {
+      return this;
+    }
+    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    copy.putAll(fields);
+    copy.put(name, List.of(value));
+    return new Headers(copy);
+  }
+
   static final class Builder {
     private final TreeMap<String, List<String>> fields =
         new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

@@ -8,11 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Supplier;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -62,7 +64,17 @@ final class HttpConnection implements Closeable {
       }
       secure.setSSLParameters(parameters);
       secure.setSoTimeout(Math.toIntExact(connectTimeout.toMillis()));
-      secure.startHandshake();
+      try {
+        secure.startHandshake();
+      } catch (SocketTimeoutException e) {
+        SSLHandshakeException timedOut =
+            new SSLHandshakeException(
+                "the TLS handshake timed out after "
+                    + connectTimeout.toMillis()
+                    + " ms; the server may not speak TLS on this port");
+        timedOut.initCause(e);
+        throw timedOut;
+      }
       return new HttpConnection(originOf(uri), secure);
     } catch (IOException | RuntimeException e) {
       plain.close();

@@ -42,7 +42,7 @@ public final class RegistryWarmup {
       DigestWarmup.hash();
     }
     try {
-      ResponseHead.read(new ByteArrayInputStream(RESPONSE));
+      ResponseHead.read(new ByteArrayInputStream(RESPONSE), System.nanoTime() + 1_000_000_000L);
       JsonValue.parse("{\"warm\":[1]}".getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException("the warm-up's own response does not parse", e);

@@ -4,6 +4,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ProtocolException;
+import java.net.SocketTimeoutException;
 
 /**
  * The status line and header fields of an HTTP/1.1 response, read from a connection with bounds on
@@ -12,19 +13,24 @@ import java.net.ProtocolException;
  *
  * @param status the status code
  * @param headers the header fields in the order they arrived
+ * @param http10 whether the server answered as HTTP/1.0, whose connections close unless it says
+ *     otherwise
  */
-record ResponseHead(int status, Headers headers) {
+record ResponseHead(int status, Headers headers, boolean http10) {
   static final int MAX_HEAD_BYTES = 256 * 1024;
   static final int MAX_FIELDS = 1000;
 
   /**
    * Reads one response head: the status line, the fields and the empty line that ends them.
    *
+   * @param deadline the {@link System#nanoTime} by which the whole head must have arrived, so that
+   *     a server sending it a byte at a time cannot hold the reader for longer
    * @throws EOFException when the connection ends before the first byte of the status line
    * @throws ProtocolException when the head is malformed or too large
+   * @throws SocketTimeoutException when the head is still incomplete at the deadline
    */
-  static ResponseHead read(InputStream in) throws IOException {
-    LineReader lines = new LineReader(in);
+  static ResponseHead read(InputStream in, long deadline) throws IOException {
+    LineReader lines = new LineReader(in, deadline);
     String statusLine = lines.next();
     if (statusLine == null) {
       throw new EOFException("the connection closed before a response arrived");
@@ -63,12 +69,13 @@ record ResponseHead(int status, Headers headers) {
     if (name != null) {
       fields.add(name, value.toString().strip());
     }
-    return new ResponseHead(status, fields.build());
+    return new ResponseHead(status, fields.build(), statusLine.charAt(7) == '0');
   }
 
   private static int status(String line) throws ProtocolException {
     // HTTP/1.1 SP 3DIGIT [SP reason]
-    if (!line.startsWith("HTTP/1.") || line.length() < 12 || line.charAt(8) != ' ') {
+    boolean version = line.startsWith("HTTP/1.1") || line.startsWith("HTTP/1.0");
+    if (!version || line.length() < 12 || line.charAt(8) != ' ') {
       throw new ProtocolException("the response has no valid status line");
     }
     int status = 0;
@@ -79,7 +86,11 @@ record ResponseHead(int status, Headers headers) {
       }
       status = status * 10 + (c - '0');
     }
-    if (line.length() > 12 && line.charAt(12) != ' ' || status < 100) {
+    // 101 would switch protocols, which no request of this client asks for.
+    if (line.length() > 12 && line.charAt(12) != ' '
+        || status < 100
+        || status > 599
+        || status == 101) {
       throw new ProtocolException("the response has no valid status line");
     }
     return status;
@@ -98,11 +109,13 @@ record ResponseHead(int status, Headers headers) {
   /** Reads lines ended by CRLF or LF, as ISO-8859-1, counting bytes against the head's limit. */
   private static final class LineReader {
     private final InputStream in;
+    private final long deadline;
     private final StringBuilder line = new StringBuilder(128);
     private int total;
 
-    LineReader(InputStream in) {
+    LineReader(InputStream in, long deadline) {
       this.in = in;
+      this.deadline = deadline;
     }
 
     /** Returns the next line, or null when the stream ends before any byte of it. */
@@ -112,6 +125,9 @@ record ResponseHead(int status, Headers headers) {
       boolean any = false;
       while ((b = in.read()) >= 0) {
         any = true;
+        if (System.nanoTime() - deadline > 0) {
+          throw new SocketTimeoutException("the response head did not arrive in time");
+        }
         if (++total > MAX_HEAD_BYTES) {
           throw new ProtocolException(
               "the response head is larger than the limit of " + MAX_HEAD_BYTES + " bytes");

@@ -12,6 +12,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -271,27 +272,27 @@ class BlockingSenderTest {
     }
   }
 
-  /** Sends {@code response} to each connection after reading its request head. */
+  /** Sends {@code response} to each connection after reading its request head, then closes. */
   private static RawServer answering(String response) throws IOException {
     return new RawServer(
         0,
         (socket, number) -> {
-          readHead(socket);
+          RawServer.readHead(socket.getInputStream());
           socket.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
           socket.getOutputStream().flush();
         });
   }
 
-  private static void readHead(java.net.Socket socket) throws IOException {
-    InputStream in = socket.getInputStream();
-    int matched = 0;
-    while (matched < 4) {
-      int b = in.read();
-      if (b < 0) {
-        return;
-      }
-      matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
-    }
+  /** Answers every request of a connection with {@code response}, until the client closes it. */
+  private static RawServer keepAnswering(String response) throws IOException {
+    return new RawServer(
+        0,
+        (socket, number) -> {
+          while (RawServer.readHead(socket.getInputStream()) != null) {
+            socket.getOutputStream().write(response.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+          }
+        });
   }
 
   private Response get(RawServer raw) throws IOException {
@@ -392,6 +393,192 @@ class BlockingSenderTest {
           assertThat(body.readAllBytes()).hasSize(2);
         }
       }
+    }
+  }
+
+  @Test
+  void equalContentLengthListReachesCallersAsOneNumber() throws Exception {
+    try (RawServer raw = answering("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok")) {
+      Response response = get(raw);
+
+      assertThat(response.headers().allValues("Content-Length")).containsExactly("2");
+      try (InputStream body = response.body()) {
+        assertThat(body.readAllBytes()).hasSize(2);
+      }
+    }
+  }
+
+  @Test
+  void chunksOverrideContentLength() throws Exception {
+    try (RawServer raw =
+        answering(
+            "HTTP/1.1 200 OK\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + "2\r\nok\r\n0\r\n\r\n")) {
+      Response response = get(raw);
+
+      assertThat(response.headers().allValues("Content-Length")).isEmpty();
+      try (InputStream body = response.body()) {
+        assertThat(body.readAllBytes()).hasSize(2);
+      }
+    }
+  }
+
+  @Test
+  void unsupportedTransferEncodingIsRejected() throws Exception {
+    try (RawServer raw =
+        answering("HTTP/1.1 200 OK\r\nTransfer-Encoding: gzip, chunked\r\n\r\n0\r\n\r\n")) {
+      assertThatThrownBy(() -> get(raw))
+          .isInstanceOf(ProtocolException.class)
+          .hasMessage("the response uses an unsupported Transfer-Encoding: gzip, chunked");
+    }
+  }
+
+  @Test
+  void statusOutsideHttpRangeIsRejected() throws Exception {
+    for (String status : List.of("600 Odd", "101 Switching Protocols", "099 Low")) {
+      try (RawServer raw = answering("HTTP/1.1 " + status + "\r\nContent-Length: 0\r\n\r\n")) {
+        assertThatThrownBy(() -> get(raw))
+            .as(status)
+            .isInstanceOf(ProtocolException.class)
+            .hasMessage("the response has no valid status line");
+      }
+    }
+  }
+
+  @Test
+  void unsolicitedBytesRetireTheConnection() throws Exception {
+    // Each response is followed by a second one that no request asked for.
+    try (RawServer raw =
+        keepAnswering(
+            "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"
+                + "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n")) {
+      for (int i = 0; i < 2; i++) {
+        Response response = get(raw);
+        try (InputStream body = response.body()) {
+          assertThat(body.readAllBytes()).hasSize(2);
+        }
+        assertThat(response.statusCode()).isEqualTo(200);
+      }
+
+      assertThat(raw.accepted()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void http10ConnectionIsKeptOnlyWhenAsked() throws Exception {
+    try (RawServer closing = keepAnswering("HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok");
+        RawServer keeping =
+            keepAnswering(
+                "HTTP/1.0 200 OK\r\nConnection: keep-alive\r\nContent-Length: 2\r\n\r\nok")) {
+      for (RawServer raw : List.of(closing, keeping)) {
+        for (int i = 0; i < 2; i++) {
+          try (InputStream body = get(raw).body()) {
+            assertThat(body.readAllBytes()).hasSize(2);
+          }
+        }
+      }
+
+      assertThat(closing.accepted()).isEqualTo(2);
+      assertThat(keeping.accepted()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void headSentByteByByteTimesOut() throws Exception {
+    try (RawServer raw =
+        new RawServer(
+            0,
+            (socket, number) -> {
+              RawServer.readHead(socket.getInputStream());
+              OutputStream out = socket.getOutputStream();
+              out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.ISO_8859_1));
+              try {
+                for (int i = 0; i < 200; i++) {
+                  out.write('x');
+                  out.flush();
+                  Thread.sleep(20);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            })) {
+      Request slow =
+          new Request(
+              "GET",
+              URI.create("http://" + raw.host() + "/v2/"),
+              Headers.NONE,
+              RequestBody.EMPTY,
+              Duration.ofMillis(300));
+
+      assertThatThrownBy(() -> sender.send(slow))
+          .isInstanceOf(SocketTimeoutException.class)
+          .hasMessage("the response head did not arrive in time");
+    }
+  }
+
+  @Test
+  void bodyTrickleFailsAsTooSlow() throws Exception {
+    try (RawServer raw =
+        new RawServer(
+            0,
+            (socket, number) -> {
+              RawServer.readHead(socket.getInputStream());
+              OutputStream out = socket.getOutputStream();
+              out.write(
+                  "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
+                      .getBytes(StandardCharsets.ISO_8859_1));
+              try {
+                for (int i = 0; i < 200; i++) {
+                  out.write(new byte[10]);
+                  out.flush();
+                  Thread.sleep(20);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            })) {
+      Request trickle =
+          new Request(
+              "GET",
+              URI.create("http://" + raw.host() + "/v2/"),
+              Headers.NONE,
+              RequestBody.EMPTY,
+              Duration.ofMillis(300));
+      Response response = sender.send(trickle);
+
+      try (InputStream body = response.body()) {
+        assertThatThrownBy(body::readAllBytes)
+            .isInstanceOf(SocketTimeoutException.class)
+            .hasMessageStartingWith("the response body arrived too slowly: ");
+      }
+    }
+  }
+
+  @Test
+  void silentTlsServerTimesOutAsHandshake() throws Exception {
+    try (RawServer silent =
+        new RawServer(
+            0,
+            (socket, number) -> {
+              try {
+                Thread.sleep(5_000);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            })) {
+      URI https = URI.create("https://" + silent.host() + "/v2/");
+
+      assertThatThrownBy(
+              () ->
+                  HttpConnection.open(
+                      https,
+                      Duration.ofMillis(300),
+                      () ->
+                          (javax.net.ssl.SSLSocketFactory)
+                              javax.net.ssl.SSLSocketFactory.getDefault()))
+          .isInstanceOf(javax.net.ssl.SSLHandshakeException.class)
+          .hasMessage(
+              "the TLS handshake timed out after 300 ms; the server may not speak TLS on this port");
     }
   }
 

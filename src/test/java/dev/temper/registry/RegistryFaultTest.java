@@ -347,6 +347,25 @@ class RegistryFaultTest {
   }
 
   @Test
+  void longSchemeListIsClipped() throws Exception {
+    StringBuilder schemes = new StringBuilder("X0");
+    for (int i = 1; i < 15; i++) {
+      schemes.append(", X").append(i);
+    }
+    registry.on(
+        "/v2/fault/repo/",
+        exchange ->
+            FakeRegistry.respond(
+                exchange, 401, new byte[0], "WWW-Authenticate", schemes.toString()));
+
+    assertThatThrownBy(() -> client(CredentialSource.ANONYMOUS).pullManifest("v1"))
+        .isInstanceOf(RegistryException.class)
+        .hasMessageEndingWith(
+            "unsupported authentication scheme 'x0', 'x1', 'x2', 'x3', 'x4', 'x5', 'x6', 'x7', 'x8',"
+                + " 'x9' and 5 more; temper supports Basic and Bearer");
+  }
+
+  @Test
   void bearerWithoutRealmIsNamed() throws Exception {
     registry.on(
         "/v2/fault/repo/",
