@@ -111,6 +111,14 @@ public final class Attachments {
       // The target has every copied layer already, so its manifest stays as it is.
       return TagOutcome.PRESENT;
     }
+    if (layers.size() > CosignManifests.MAX_LAYERS) {
+      throw new InvalidInputException(
+          tag
+              + ": merging the signatures would give "
+              + layers.size()
+              + " layers, the maximum is "
+              + CosignManifests.MAX_LAYERS);
+    }
     copyBlobs(from, to, root, tag);
     CosignManifests.Blobs merged = CosignManifests.build(List.copyOf(layers));
     to.writeBlob(merged.config());

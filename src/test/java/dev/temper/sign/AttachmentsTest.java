@@ -1,10 +1,13 @@
 package dev.temper.sign;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.temper.error.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,6 +64,42 @@ class AttachmentsTest {
     assertThat(second).isEqualTo(new Attachments.Copied(0, 0, 1));
     assertThat(verified(target, image, sourceKey)).isEqualTo(1);
     assertThat(verified(target, image, targetKey)).isEqualTo(1);
+  }
+
+  @Test
+  void mergeOverLayerLimitFailsAndKeepsTarget() throws Exception {
+    ArtifactStore source = ArtifactStore.ociLayout(dir.resolve("source"));
+    ArtifactStore target = ArtifactStore.ociLayout(dir.resolve("target"));
+    String image = source.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1").digest();
+    target.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1");
+    String tag = CosignManifests.tag(image, "sig");
+    int half = CosignManifests.MAX_LAYERS / 2 + 1;
+    writeSignatureTag(source, tag, "source", half);
+    BlobDescriptor before = writeSignatureTag(target, tag, "target", half);
+
+    assertThatThrownBy(() -> Attachments.copy(source, target, List.of(image)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessage(
+            tag
+                + ": merging the signatures would give "
+                + 2 * half
+                + " layers, the maximum is "
+                + CosignManifests.MAX_LAYERS);
+    assertThat(target.resolveTag(tag)).hasValue(before);
+  }
+
+  /** Writes a signature manifest of {@code count} distinct layers under {@code tag}. */
+  private static BlobDescriptor writeSignatureTag(
+      ArtifactStore store, String tag, String prefix, int count) throws Exception {
+    List<BlobDescriptor> layers = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      byte[] content = (prefix + i).getBytes(StandardCharsets.UTF_8);
+      String digest = store.writeBlob(content);
+      layers.add(new BlobDescriptor(SimpleSigning.MEDIA_TYPE, digest, content.length, Map.of()));
+    }
+    CosignManifests.Blobs blobs = CosignManifests.build(layers);
+    store.writeBlob(blobs.config());
+    return store.writeManifest(blobs.manifest(), CosignManifests.MANIFEST_MEDIA_TYPE, tag);
   }
 
   private static int verified(ArtifactStore store, String image, SigningKey key) throws Exception {
