@@ -13,10 +13,14 @@ import dev.temper.registry.RegistrySettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /** The options of every command that talks to registries: credentials, trust and plain HTTP. */
 final class RegistryOptions {
+  static final long DEFAULT_TIMEOUT_SECONDS = RegistrySettings.defaults().idleTimeout().toSeconds();
+  static final long MAX_TIMEOUT_SECONDS = 24 * 60 * 60;
+
   /** The declarations, which each command that talks to registries adds to its own. */
   static final List<OptionSpec> OPTIONS =
       List.of(
@@ -37,13 +41,21 @@ final class RegistryOptions {
           OptionSpec.flag(
               "--insecure",
               "Allow plain HTTP to registries that are not on loopback. Certificates are still"
-                  + " verified."));
+                  + " verified."),
+          OptionSpec.valued(
+              "--timeout",
+              "SECONDS",
+              "How long a registry request waits for the response, and for each 1 KiB of a body"
+                  + " (default: "
+                  + DEFAULT_TIMEOUT_SECONDS
+                  + ")."));
 
   private final String username;
   private final boolean passwordStdin;
   private final Path authFile;
   private final Path caFile;
   private final boolean insecure;
+  private final long timeoutSeconds;
 
   /**
    * Reads the options from a command line.
@@ -56,6 +68,15 @@ final class RegistryOptions {
     authFile = args.path("--authfile");
     caFile = args.path("--ca-file");
     insecure = args.flag("--insecure");
+    timeoutSeconds = args.longValue("--timeout", DEFAULT_TIMEOUT_SECONDS);
+    if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+      throw new UsageException(
+          "invalid value for option '--timeout': "
+              + timeoutSeconds
+              + " is not between 1 and "
+              + MAX_TIMEOUT_SECONDS
+              + " seconds");
+    }
   }
 
   /**
@@ -76,14 +97,22 @@ final class RegistryOptions {
    */
   Registries registries(DownloadListener listener, UploadOptions upload)
       throws InvalidInputException, IOException {
-    RegistrySettings settings = RegistrySettings.defaults().withInsecure(insecure);
+    return new Registries(settings(upload), credentials(), listener);
+  }
+
+  /** Returns the settings these options give, with {@code upload}'s when it is not null. */
+  RegistrySettings settings(UploadOptions upload) {
+    RegistrySettings settings =
+        RegistrySettings.defaults()
+            .withInsecure(insecure)
+            .withIdleTimeout(Duration.ofSeconds(timeoutSeconds));
     if (caFile != null) {
       settings = settings.withCaFile(caFile);
     }
     if (upload != null) {
       settings = upload.applyTo(settings);
     }
-    return new Registries(settings, credentials(), listener);
+    return settings;
   }
 
   private CredentialSource credentials() throws InvalidInputException, IOException {

@@ -90,6 +90,7 @@ class TemperCommandTest {
                       "--push",
                       "--sign-key",
                       "--source-date-epoch",
+                      "--timeout",
                       "--update-lock",
                       "--username",
                       "-o"))),
@@ -108,6 +109,7 @@ class TemperCommandTest {
                       "--password-stdin",
                       "--recursive",
                       "--reference",
+                      "--timeout",
                       "--username",
                       "-a"))),
           Map.entry(
@@ -123,6 +125,7 @@ class TemperCommandTest {
                       "--password-stdin",
                       "--predicate",
                       "--reference",
+                      "--timeout",
                       "--type",
                       "--username"))),
           Map.entry(
@@ -136,6 +139,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--key",
                       "--password-stdin",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "verify-attestation",
@@ -148,6 +152,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--key",
                       "--password-stdin",
+                      "--timeout",
                       "--type",
                       "--username"))),
           Map.entry("lint", new Declared(List.of("DOCKERFILE"), List.of("--fail-on", "--format"))),
@@ -163,6 +168,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--output",
                       "--password-stdin",
+                      "--timeout",
                       "--user",
                       "--username",
                       "-o"))),
@@ -178,6 +184,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "diff",
@@ -191,6 +198,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "report",
@@ -204,6 +212,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username"))),
           Map.entry("db", new Declared(List.of(), List.of())),
           Map.entry(
@@ -218,6 +227,7 @@ class TemperCommandTest {
                       "--output",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username",
                       "-o"))),
           Map.entry(
@@ -225,7 +235,12 @@ class TemperCommandTest {
               new Declared(
                   List.of("REF"),
                   List.of(
-                      "--authfile", "--ca-file", "--insecure", "--password-stdin", "--username"))),
+                      "--authfile",
+                      "--ca-file",
+                      "--insecure",
+                      "--password-stdin",
+                      "--timeout",
+                      "--username"))),
           Map.entry(
               "inspect",
               new Declared(
@@ -237,6 +252,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "copy",
@@ -251,6 +267,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "pull",
@@ -264,6 +281,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "push",
@@ -278,6 +296,7 @@ class TemperCommandTest {
                       "--insecure",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "pin",
@@ -289,6 +308,7 @@ class TemperCommandTest {
                       "--check",
                       "--insecure",
                       "--password-stdin",
+                      "--timeout",
                       "--username"))),
           Map.entry(
               "scan",
@@ -306,6 +326,7 @@ class TemperCommandTest {
                       "--output",
                       "--password-stdin",
                       "--platform",
+                      "--timeout",
                       "--username",
                       "--vex",
                       "-o"))),
@@ -326,6 +347,7 @@ class TemperCommandTest {
                       "--platform",
                       "--source-date-epoch",
                       "--spec",
+                      "--timeout",
                       "--username",
                       "-o"))));
 
