@@ -64,15 +64,13 @@ final class BlockingSender {
   }
 
   private Response exchange(HttpConnection connection, Request request) throws IOException {
-    ResponseHead head;
     try {
       connection.setReadTimeout(request.timeout());
-      head = sendAndReceiveHead(connection, request);
+      return respond(connection, request, sendAndReceiveHead(connection, request));
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw e;
     }
-    return respond(connection, request, head);
   }
 
   private ResponseHead sendAndReceiveHead(HttpConnection connection, Request request)
