@@ -1,6 +1,7 @@
 package dev.temper.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.temper.cache.HttpClientShutdown;
 import dev.temper.cli.args.ArgumentParser;
 import dev.temper.cli.args.ParsedArgs;
 import dev.temper.cli.args.UsageException;
@@ -9,7 +10,6 @@ import dev.temper.error.InvalidInputException;
 import dev.temper.error.NetworkException;
 import dev.temper.error.ParseErrors;
 import dev.temper.error.TemperException;
-import dev.temper.registry.HttpClientShutdown;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

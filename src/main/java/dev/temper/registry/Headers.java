@@ -21,18 +21,6 @@ final class Headers {
     this.fields = Collections.unmodifiableMap(fields);
   }
 
-  /** Returns headers with the values of each name in {@code fields}, in the map's order. */
-  static Headers of(Map<String, List<String>> fields) {
-    Builder builder = new Builder();
-    fields.forEach(
-        (name, values) -> {
-          for (String value : values) {
-            builder.add(name, value);
-          }
-        });
-    return builder.build();
-  }
-
   /** Returns the first value of {@code name}. */
   Optional<String> firstValue(String name) {
     List<String> values = fields.get(name);

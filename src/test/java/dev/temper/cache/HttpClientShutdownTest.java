@@ -1,4 +1,4 @@
-package dev.temper.registry;
+package dev.temper.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

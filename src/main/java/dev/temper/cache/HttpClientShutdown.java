@@ -1,4 +1,4 @@
-package dev.temper.registry;
+package dev.temper.cache;
 
 /**
  * Ends the selector threads of the JDK's HTTP clients when the process is about to exit.
