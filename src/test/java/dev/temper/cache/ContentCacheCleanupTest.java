@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.temper.error.IntegrityException;
 import dev.temper.files.ExitCleanup;
+import dev.temper.testing.ChildJvm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,18 +55,7 @@ class ContentCacheCleanupTest {
 
   @Test
   void sigtermDuringPutRemovesTemporaryFile() throws Exception {
-    Process child =
-        new ProcessBuilder(
-                List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Child.class.getName(),
-                    root.toString()))
-            .redirectErrorStream(true)
-            .start();
-    String ready = new String(child.getInputStream().readNBytes(6), UTF_8);
-    assertThat(ready).isEqualTo("ready\n");
+    Process child = ChildJvm.startReady(Child.class, root.toString());
     assertThat(temporaryFiles(root)).hasSize(1);
 
     child.destroy();

@@ -3,11 +3,11 @@ package dev.temper.oci.layout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.temper.files.ExitCleanup;
+import dev.temper.testing.ChildJvm;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,18 +31,7 @@ class OciLayoutWriterCleanupTest {
 
   @Test
   void sigtermRemovesStagingDirectory() throws Exception {
-    Process child =
-        new ProcessBuilder(
-                List.of(
-                    ProcessHandle.current().info().command().orElse("java"),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    Child.class.getName(),
-                    temp.resolve("out").toString()))
-            .redirectErrorStream(true)
-            .start();
-    String ready = new String(child.getInputStream().readNBytes(6), StandardCharsets.UTF_8);
-    assertThat(ready).isEqualTo("ready\n");
+    Process child = ChildJvm.startReady(Child.class, temp.resolve("out").toString());
     assertThat(stagingDirectory()).exists();
 
     child.destroy();
