@@ -296,13 +296,40 @@ class BlockingSenderTest {
   }
 
   private Response get(RawServer raw) throws IOException {
+    return get(raw, TIMEOUT);
+  }
+
+  private Response get(RawServer raw, Duration timeout) throws IOException {
     return sender.send(
         new Request(
             "GET",
             URI.create("http://" + raw.host() + "/v2/"),
             Headers.NONE,
             RequestBody.EMPTY,
-            TIMEOUT));
+            timeout));
+  }
+
+  /**
+   * Sends {@code start} to each connection after reading its request head, then {@code unit} every
+   * 20 ms, 200 times.
+   */
+  private static RawServer trickling(String start, byte[] unit) throws IOException {
+    return new RawServer(
+        0,
+        (socket, number) -> {
+          RawServer.readHead(socket.getInputStream());
+          OutputStream out = socket.getOutputStream();
+          out.write(start.getBytes(StandardCharsets.ISO_8859_1));
+          try {
+            for (int i = 0; i < 200; i++) {
+              out.write(unit);
+              out.flush();
+              Thread.sleep(20);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
   }
 
   @Test
@@ -485,32 +512,8 @@ class BlockingSenderTest {
 
   @Test
   void headSentByteByByteTimesOut() throws Exception {
-    try (RawServer raw =
-        new RawServer(
-            0,
-            (socket, number) -> {
-              RawServer.readHead(socket.getInputStream());
-              OutputStream out = socket.getOutputStream();
-              out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.ISO_8859_1));
-              try {
-                for (int i = 0; i < 200; i++) {
-                  out.write('x');
-                  out.flush();
-                  Thread.sleep(20);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            })) {
-      Request slow =
-          new Request(
-              "GET",
-              URI.create("http://" + raw.host() + "/v2/"),
-              Headers.NONE,
-              RequestBody.EMPTY,
-              Duration.ofMillis(300));
-
-      assertThatThrownBy(() -> sender.send(slow))
+    try (RawServer raw = trickling("HTTP/1.1 200 OK\r\n", new byte[] {'x'})) {
+      assertThatThrownBy(() -> get(raw, Duration.ofMillis(300)))
           .isInstanceOf(SocketTimeoutException.class)
           .hasMessage("the response head did not arrive in time");
     }
@@ -519,32 +522,8 @@ class BlockingSenderTest {
   @Test
   void bodyTrickleFailsAsTooSlow() throws Exception {
     try (RawServer raw =
-        new RawServer(
-            0,
-            (socket, number) -> {
-              RawServer.readHead(socket.getInputStream());
-              OutputStream out = socket.getOutputStream();
-              out.write(
-                  "HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"
-                      .getBytes(StandardCharsets.ISO_8859_1));
-              try {
-                for (int i = 0; i < 200; i++) {
-                  out.write(new byte[10]);
-                  out.flush();
-                  Thread.sleep(20);
-                }
-              } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-              }
-            })) {
-      Request trickle =
-          new Request(
-              "GET",
-              URI.create("http://" + raw.host() + "/v2/"),
-              Headers.NONE,
-              RequestBody.EMPTY,
-              Duration.ofMillis(300));
-      Response response = sender.send(trickle);
+        trickling("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n", new byte[10])) {
+      Response response = get(raw, Duration.ofMillis(300));
 
       try (InputStream body = response.body()) {
         assertThatThrownBy(body::readAllBytes)
