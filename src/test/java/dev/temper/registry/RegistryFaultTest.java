@@ -260,31 +260,34 @@ class RegistryFaultTest {
         .isEqualTo(RegistryException.Reason.PROTOCOL);
   }
 
-  @Test
-  void bearerAfterNegotiateInOneHeaderIsUsed() throws Exception {
-    TestImage image = TestImage.single(AMD64, "two challenges");
+  /**
+   * Serves {@code image} as the manifest of fault/repo to requests that carry the token {@code
+   * granted}, which {@code /token} issues in {@code tokenJson}, and challenges the others.
+   */
+  private void serveBehindToken(TestImage image, String tokenJson, String challenge) {
     registry.on(
         "/token",
         exchange ->
-            FakeRegistry.respond(
-                exchange, 200, "{\"token\":\"granted\"}".getBytes(StandardCharsets.UTF_8)));
+            FakeRegistry.respond(exchange, 200, tokenJson.getBytes(StandardCharsets.UTF_8)));
     registry.on(
         "/v2/fault/repo/manifests/",
         exchange -> {
           if (!"Bearer granted".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            FakeRegistry.respond(
-                exchange,
-                401,
-                new byte[0],
-                "WWW-Authenticate",
-                "Negotiate, Bearer realm=\"http://"
-                    + registry.host()
-                    + "/token\",service=\"fake\"");
+            FakeRegistry.respond(exchange, 401, new byte[0], "WWW-Authenticate", challenge);
             return;
           }
           FakeRegistry.respond(
               exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
         });
+  }
+
+  @Test
+  void bearerAfterNegotiateInOneHeaderIsUsed() throws Exception {
+    TestImage image = TestImage.single(AMD64, "two challenges");
+    serveBehindToken(
+        image,
+        "{\"token\":\"granted\"}",
+        "Negotiate, Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\"");
 
     PulledManifest pulled = client(CredentialSource.ANONYMOUS).pullManifest("v1");
 
@@ -388,22 +391,7 @@ class RegistryFaultTest {
       challenges.append('X').append(i).append(", ");
     }
     challenges.append("Bearer realm=\"http://").append(registry.host()).append("/token\"");
-    registry.on(
-        "/token",
-        exchange ->
-            FakeRegistry.respond(
-                exchange, 200, "{\"token\":\"granted\"}".getBytes(StandardCharsets.UTF_8)));
-    registry.on(
-        "/v2/fault/repo/manifests/",
-        exchange -> {
-          if (!"Bearer granted".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            FakeRegistry.respond(
-                exchange, 401, new byte[0], "WWW-Authenticate", challenges.toString());
-            return;
-          }
-          FakeRegistry.respond(
-              exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
-        });
+    serveBehindToken(image, "{\"token\":\"granted\"}", challenges.toString());
 
     PulledManifest pulled = client(CredentialSource.ANONYMOUS).pullManifest("v1");
 
@@ -743,26 +731,10 @@ class RegistryFaultTest {
   @Test
   void identityTokenIsPostedAsRefreshToken() throws Exception {
     TestImage image = TestImage.single(AMD64, "identity");
-    registry.on(
-        "/token",
-        exchange ->
-            FakeRegistry.respond(
-                exchange, 200, "{\"access_token\":\"granted\"}".getBytes(StandardCharsets.UTF_8)));
-    registry.on(
-        "/v2/fault/repo/manifests/",
-        exchange -> {
-          if (!"Bearer granted".equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-            FakeRegistry.respond(
-                exchange,
-                401,
-                new byte[0],
-                "WWW-Authenticate",
-                "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\"");
-            return;
-          }
-          FakeRegistry.respond(
-              exchange, 200, image.root(), "Content-Type", MediaTypes.OCI_MANIFEST);
-        });
+    serveBehindToken(
+        image,
+        "{\"access_token\":\"granted\"}",
+        "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\"");
 
     PulledManifest pulled =
         client(CredentialSource.fixed(Credentials.identity("refresh-123"))).pullManifest("v1");
