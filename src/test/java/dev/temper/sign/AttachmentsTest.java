@@ -10,6 +10,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,13 +22,21 @@ class AttachmentsTest {
   @TempDir Path dir;
 
   private final SecureRandom random = new SecureRandom();
+  private ArtifactStore source;
+  private ArtifactStore target;
+  private String image;
+
+  /** Writes one image manifest into two layouts, the source and the target of each copy. */
+  @BeforeEach
+  void writeImageToBothLayouts() throws Exception {
+    source = ArtifactStore.ociLayout(dir.resolve("source"));
+    target = ArtifactStore.ociLayout(dir.resolve("target"));
+    image = source.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1").digest();
+    target.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1");
+  }
 
   @Test
   void mergedSignaturesCountAsPresentAfterwards() throws Exception {
-    ArtifactStore source = ArtifactStore.ociLayout(dir.resolve("source"));
-    ArtifactStore target = ArtifactStore.ociLayout(dir.resolve("target"));
-    String image = source.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1").digest();
-    target.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1");
     SigningKey sourceKey = SigningKey.generate(random);
     SigningKey targetKey = SigningKey.generate(random);
     CosignImages.sign(source, image, "example/source", Map.of(), sourceKey);
@@ -47,10 +56,6 @@ class AttachmentsTest {
 
   @Test
   void samePayloadSignedByTwoKeysKeepsBoth() throws Exception {
-    ArtifactStore source = ArtifactStore.ociLayout(dir.resolve("source"));
-    ArtifactStore target = ArtifactStore.ociLayout(dir.resolve("target"));
-    String image = source.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1").digest();
-    target.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1");
     SigningKey sourceKey = SigningKey.generate(random);
     SigningKey targetKey = SigningKey.generate(random);
     // The same reference gives the same payload, so both signature layers have one digest.
@@ -68,10 +73,6 @@ class AttachmentsTest {
 
   @Test
   void mergeOverLayerLimitFailsAndKeepsTarget() throws Exception {
-    ArtifactStore source = ArtifactStore.ociLayout(dir.resolve("source"));
-    ArtifactStore target = ArtifactStore.ociLayout(dir.resolve("target"));
-    String image = source.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1").digest();
-    target.writeManifest(IMAGE, CosignManifests.MANIFEST_MEDIA_TYPE, "v1");
     String tag = CosignManifests.tag(image, "sig");
     int half = CosignManifests.MAX_LAYERS / 2 + 1;
     writeSignatureTag(source, tag, "source", half);
