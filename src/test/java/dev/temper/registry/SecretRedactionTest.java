@@ -39,6 +39,17 @@ class SecretRedactionTest {
     registry.close();
   }
 
+  /** Runs {@code resolve --debug} of secret/repo:v1 as user, with the password on stdin. */
+  private String resolveWithPassword() {
+    return runCapturingEverything(
+        "resolve",
+        "--debug",
+        "--username",
+        "user",
+        "--password-stdin",
+        registry.host() + "/secret/repo:v1");
+  }
+
   private String runCapturingEverything(String... args) {
     ByteArrayOutputStream logs = new ByteArrayOutputStream();
     System.setErr(new PrintStream(logs, true, StandardCharsets.UTF_8));
@@ -73,14 +84,7 @@ class SecretRedactionTest {
               "0");
         });
 
-    String everything =
-        runCapturingEverything(
-            "resolve",
-            "--debug",
-            "--username",
-            "user",
-            "--password-stdin",
-            registry.host() + "/secret/repo:v1");
+    String everything = resolveWithPassword();
 
     assertThat(everything).contains("gave up after 4 attempts");
     assertThat(everything).doesNotContain(PASSWORD);
@@ -112,14 +116,7 @@ class SecretRedactionTest {
                 "WWW-Authenticate",
                 "Bearer realm=\"http://" + registry.host() + "/token\",service=\"fake\""));
 
-    String everything =
-        runCapturingEverything(
-            "resolve",
-            "--debug",
-            "--username",
-            "user",
-            "--password-stdin",
-            registry.host() + "/secret/repo:v1");
+    String everything = resolveWithPassword();
 
     assertThat(everything).contains("the registry rejected the token issued for these credentials");
     assertThat(everything).doesNotContain(TOKEN);
@@ -142,14 +139,7 @@ class SecretRedactionTest {
               exchange, 403, deniedBody("request had Authorization: " + authorization));
         });
 
-    String everything =
-        runCapturingEverything(
-            "resolve",
-            "--debug",
-            "--username",
-            "user",
-            "--password-stdin",
-            registry.host() + "/secret/repo:v1");
+    String everything = resolveWithPassword();
 
     assertThat(everything).contains("(DENIED: request had Authorization: Bearer <redacted>)");
     assertThat(everything).doesNotContain(TOKEN);
@@ -173,14 +163,7 @@ class SecretRedactionTest {
           FakeRegistry.respond(exchange, 403, deniedBody(echo));
         });
 
-    String everything =
-        runCapturingEverything(
-            "resolve",
-            "--debug",
-            "--username",
-            "user",
-            "--password-stdin",
-            registry.host() + "/secret/repo:v1");
+    String everything = resolveWithPassword();
 
     assertThat(everything)
         .contains("(DENIED: request had Authorization: Basic <redacted>, password <redacted>)");
