@@ -10,8 +10,8 @@ import java.nio.channels.FileChannel;
  * so the final sync waits only for the tail. For a 67 MB layer this cut about 20 ms from a pull
  * (docs/benchmarks.md). At most one side sync runs at a time.
  *
- * <p>Linux reports a failed write-back to each open file once, to the first sync that sees it. So
- * {@link #finish} throws the failure of a side sync, because the final sync would not see it.
+ * <p>Linux reports a failed write-back to each open file once, to the first sync after the failure.
+ * So {@link #finish} throws the failure of a side sync, because the final sync would not see it.
  */
 final class EarlyWriteback {
   /**

@@ -17,7 +17,7 @@ final class ExitCodes {
           + "  3  input invalid or not found%n"
           + "  4  network or registry failure%n";
 
-  /** The exit code section of a verb that never fails a policy, so never exits 1. */
+  /** The exit code section of a verb without a policy check, which leaves out exit code 1. */
   static final String HELP_WITHOUT_POLICY = help(null);
 
   /**

@@ -110,7 +110,8 @@ final class ResponseBody extends FilterInputStream {
   @Override
   public void close() {
     if (!done) {
-      // A body closed before its end leaves unread bytes on the connection, so it goes.
+      // A body closed before its end leaves unread bytes on the connection, so the connection
+      // closes.
       done = true;
       connection.close();
     }

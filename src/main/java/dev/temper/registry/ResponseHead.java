@@ -13,8 +13,8 @@ import java.net.SocketTimeoutException;
  *
  * @param status the status code
  * @param headers the header fields in the order they arrived
- * @param http10 whether the server answered as HTTP/1.0, whose connections close unless it says
- *     otherwise
+ * @param http10 whether the status line names HTTP/1.0, whose connections close unless the response
+ *     asks to keep them
  */
 record ResponseHead(int status, Headers headers, boolean http10) {
   static final int MAX_HEAD_BYTES = 256 * 1024;

@@ -283,7 +283,9 @@ class BlockingSenderTest {
         });
   }
 
-  /** Answers every request of a connection with {@code response}, until the client closes it. */
+  /**
+   * Responds with {@code response} to every request of a connection, until the client closes it.
+   */
   private static RawServer keepAnswering(String response) throws IOException {
     return new RawServer(
         0,
@@ -413,7 +415,7 @@ class BlockingSenderTest {
 
   @Test
   void connectionClosedWhileIdleIsReplaced() throws Exception {
-    // Each connection answers one request and closes, as a server whose keep-alive ended does.
+    // Each connection serves one request and closes, as a server whose keep-alive ended does.
     try (RawServer raw = answering("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok")) {
       for (int i = 0; i < 3; i++) {
         try (InputStream body = get(raw).body()) {
@@ -424,7 +426,7 @@ class BlockingSenderTest {
   }
 
   @Test
-  void equalContentLengthListReachesCallersAsOneNumber() throws Exception {
+  void equalLengthListBecomesOneNumber() throws Exception {
     try (RawServer raw = answering("HTTP/1.1 200 OK\r\nContent-Length: 2, 2\r\n\r\nok")) {
       Response response = get(raw);
 
